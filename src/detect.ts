@@ -1,0 +1,139 @@
+import { findBlocks, type PairPosition } from './blocks.js';
+import { buildCorpus } from './corpus.js';
+import { readDocuments } from './documents.js';
+import { FeatureExtractor } from './features.js';
+import { createHasher } from './hash.js';
+import { loadTokenFilter } from './language.js';
+import { LshIndex } from './lsh.js';
+import { permutationKeys } from './minhash.js';
+import { type Options, type ResolvedOptions, resolveOptions } from './options.js';
+import { PairVerifier } from './pairs.js';
+import type { DocumentInput, Pair, Report } from './types.js';
+
+export interface Detector {
+  /** Every option with the value in use. */
+  readonly options: ResolvedOptions;
+  /** Finds near duplicates and overlaps in and across the documents (synchronous). */
+  find(documents: readonly DocumentInput[]): Report;
+  /** MinHash signature (numHashes values) of one paragraph of text. */
+  signature(text: string): Uint32Array;
+}
+
+/** Validates the options and loads what they need (xxhash-wasm; natural when stemming); then all is sync. */
+export async function createDetector(options?: Options): Promise<Detector> {
+  const { resolved, splitter } = resolveOptions(options);
+  const [hasher, filter] = await Promise.all([createHasher(), loadTokenFilter(resolved)]);
+  const extractor = new FeatureExtractor(
+    resolved,
+    hasher,
+    permutationKeys(resolved.seed, resolved.numHashes),
+    filter,
+  );
+  return {
+    options: resolved,
+    find: (documents) => detect(documents, resolved, splitter, extractor),
+    signature(text) {
+      if (typeof text !== 'string') readDocuments([text]); // throws the INVALID_DOCUMENT error
+      const set = extractor.shingleSet(extractor.read(text, 0, text.length));
+      const out = new Uint32Array(resolved.numHashes);
+      extractor.sign(set.hashes, set.count, out, 0);
+      return out;
+    },
+  };
+}
+
+/** One-shot detection: createDetector(options).find(documents). */
+export async function findDuplicates(
+  documents: readonly DocumentInput[],
+  options?: Options,
+): Promise<Report> {
+  const docs = readDocuments(documents); // validate before any async work, so bad input fails fast
+  return (await createDetector(options)).find(docs);
+}
+
+function detect(
+  documents: readonly DocumentInput[],
+  options: ResolvedOptions,
+  splitter: Parameters<typeof buildCorpus>[2],
+  extractor: FeatureExtractor,
+): Report {
+  const started = now();
+  const docs = readDocuments(documents);
+  const corpus = buildCorpus(docs, options, splitter, extractor);
+  const total = corpus.docOf.length;
+  const verifier = new PairVerifier(corpus, options, extractor);
+
+  // Candidates: LSH over signatures for near duplicates, shared winnowing fingerprints for overlaps.
+  const lsh = new LshIndex(options.bands, options.rows);
+  for (let p = 0; p < total; p++) {
+    if (corpus.setOffsets[p + 1] > corpus.setOffsets[p])
+      lsh.insert(p, corpus.signatures, p * options.numHashes);
+  }
+  const candidates = new Set<number>();
+  const lshPairs = lsh.candidatePairs();
+  for (let i = 0; i < lshPairs.length; i += 2) candidates.add(lshPairs[i] * total + lshPairs[i + 1]);
+  if (options.overlaps) corpus.fingerprints.pairKeys(total, candidates);
+
+  const found: { pair: Pair; position: PairPosition; p: number; q: number }[] = [];
+  for (const key of candidates) {
+    const p = Math.floor(key / total);
+    const q = key - p * total;
+    const pair = verifier.verify(p, q);
+    if (pair === undefined) continue;
+    found.push({
+      pair,
+      p,
+      q,
+      position: {
+        aDoc: corpus.docOf[p],
+        aParagraph: corpus.indexOf[p],
+        bDoc: corpus.docOf[q],
+        bParagraph: corpus.indexOf[q],
+        jaccard: pair.jaccard,
+      },
+    });
+  }
+  found.sort(strongestFirst);
+  const pairs = found.map((f) => f.pair);
+  const blocks = findBlocks(
+    found.map((f) => f.position),
+    docs.map((d) => d.id),
+    options.minBlockPairs,
+  );
+  return {
+    version: 1,
+    options: {
+      ...options,
+      stopwords: Array.isArray(options.stopwords) ? [...options.stopwords] : options.stopwords,
+    },
+    documents: docs.map((doc, d) => ({ id: doc.id, paragraphs: corpus.paragraphsByDoc[d] })),
+    pairs,
+    blocks,
+    stats: {
+      documents: docs.length,
+      paragraphs: total,
+      candidates: candidates.size,
+      pairs: pairs.length,
+      ms: Math.round((now() - started) * 100) / 100,
+    },
+  };
+}
+
+const KIND_RANK = { exact: 0, near: 1, overlap: 2 } as const;
+
+function strongestFirst(
+  x: { pair: Pair; p: number; q: number },
+  y: { pair: Pair; p: number; q: number },
+): number {
+  return (
+    KIND_RANK[x.pair.kind] - KIND_RANK[y.pair.kind] ||
+    y.pair.jaccard - x.pair.jaccard ||
+    (y.pair.spans[0]?.words ?? 0) - (x.pair.spans[0]?.words ?? 0) ||
+    x.p - y.p ||
+    x.q - y.q
+  );
+}
+
+function now(): number {
+  return globalThis.performance?.now() ?? Date.now();
+}

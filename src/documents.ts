@@ -1,0 +1,56 @@
+import { describeValue, NearDupError } from './errors.js';
+import type { DocumentInput } from './types.js';
+
+export interface SourceDocument {
+  id: string;
+  text: string;
+}
+
+/** Validates the input and gives every document an id: its own, or 'doc-N' (1-based position). */
+export function readDocuments(input: unknown): SourceDocument[] {
+  if (!Array.isArray(input)) {
+    throw new NearDupError(
+      'INVALID_INPUT',
+      `neardup: documents must be an array of strings or { id, text } objects, got ${describeValue(input)}`,
+    );
+  }
+  const seen = new Map<string, number>();
+  return (input as unknown[]).map((item, position) => {
+    const document = readDocument(item as DocumentInput, position);
+    const earlier = seen.get(document.id);
+    if (earlier !== undefined) {
+      throw new NearDupError(
+        'DUPLICATE_ID',
+        `neardup: documents ${earlier} and ${position} (0-based) share the id ${JSON.stringify(document.id)}`,
+      );
+    }
+    seen.set(document.id, position);
+    return document;
+  });
+}
+
+function readDocument(item: DocumentInput, position: number): SourceDocument {
+  const fallbackId = `doc-${position + 1}`;
+  if (typeof item === 'string') return { id: fallbackId, text: item };
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+    throw new NearDupError(
+      'INVALID_DOCUMENT',
+      `neardup: document ${position} (0-based) must be a string or { id, text }, got ${describeValue(item)}`,
+    );
+  }
+  const { id, text } = item;
+  if (id !== undefined && (typeof id !== 'string' || id.length === 0)) {
+    throw new NearDupError(
+      'INVALID_DOCUMENT',
+      `neardup: document ${position} (0-based) has id ${describeValue(id)}; an id must be a non-empty string`,
+    );
+  }
+  const name = id ?? fallbackId;
+  if (typeof text !== 'string') {
+    throw new NearDupError(
+      'INVALID_DOCUMENT',
+      `neardup: document ${JSON.stringify(name)} (position ${position}) has text ${describeValue(text)}; text must be a string`,
+    );
+  }
+  return { id: name, text };
+}

@@ -1,0 +1,45 @@
+/**
+ * Stable error codes. Callers switch on `code`; messages may be reworded, codes may not.
+ */
+export type NearDupErrorCode =
+  /** The documents argument is not an array. */
+  | 'INVALID_INPUT'
+  /** A document is neither a string nor `{ id, text }` with a string text and a non-empty string id. */
+  | 'INVALID_DOCUMENT'
+  /** Two documents share an id. */
+  | 'DUPLICATE_ID'
+  /** An option has a value of the wrong type or out of range. */
+  | 'INVALID_OPTION'
+  /** An option name is not one neardup knows (usually a typo). */
+  | 'UNKNOWN_OPTION'
+  /** bands × rows needs more hash functions than the signature has. */
+  | 'BANDS_EXCEED_HASHES'
+  /** An optional peer dependency (natural) is needed by the options but is not installed. */
+  | 'PEER_DEPENDENCY_MISSING'
+  /** A signature passed to a building block has the wrong length or type. */
+  | 'INVALID_SIGNATURE';
+
+export class NearDupError extends Error {
+  readonly code: NearDupErrorCode;
+
+  constructor(code: NearDupErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message.startsWith('neardup:') ? message : `neardup: ${message}`, options);
+    this.name = 'NearDupError';
+    this.code = code;
+  }
+}
+
+/** A short, safe rendering of any value for error messages. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') {
+    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return JSON.stringify(shown);
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (typeof value === 'function') return 'a function';
+  return `an object (${Object.prototype.toString.call(value)})`;
+}

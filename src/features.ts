@@ -1,0 +1,98 @@
+import { type Hasher, hashWords } from './hash.js';
+import type { TokenFilter } from './language.js';
+import { signInto } from './minhash.js';
+import type { ResolvedOptions } from './options.js';
+import { codePoints, shingleHashes, sortUnique } from './shingles.js';
+import { type Tokens, tokenize } from './tokenize.js';
+
+/** Everything the pipeline derives from one paragraph's text. */
+export interface ParagraphText {
+  /** Normalised tokens, as written (used for `exact` and edit similarity). */
+  tokens: Tokens;
+  /** Tokens after stopwords and stemming (the same object when no filter is set): shingled and matched. */
+  terms: Tokens;
+  /** XXH32 of each term, terms.words.length of them (the array may be longer). */
+  termHashes: Uint32Array;
+}
+
+/**
+ * Turns paragraphs into their comparable forms. Holds scratch buffers so the per-paragraph work
+ * allocates only the token arrays; not shared between threads.
+ */
+export class FeatureExtractor {
+  private scratchHashes: Uint32Array = new Uint32Array(256);
+  private scratchShingles: Uint32Array = new Uint32Array(256);
+  private scratchCodePoints: Uint32Array = new Uint32Array(1024);
+
+  constructor(
+    private readonly options: ResolvedOptions,
+    private readonly hasher: Hasher,
+    private readonly keys: Uint32Array,
+    private readonly filter: TokenFilter | undefined,
+  ) {}
+
+  /** Tokens, filtered terms and term hashes of text[from, to). Term hashes live in a reused buffer. */
+  read(text: string, from: number, to: number): ParagraphText {
+    const tokens = tokenize(text, from, to);
+    const terms = this.filter ? this.filter(tokens) : tokens;
+    this.scratchHashes = hashWords(this.hasher, terms.words, this.options.seed, this.scratchHashes);
+    return { tokens, terms, termHashes: this.scratchHashes };
+  }
+
+  /** Same as read(), with a term-hash array of its own that later calls do not overwrite. */
+  readOwned(text: string, from: number, to: number): ParagraphText {
+    const paragraph = this.read(text, from, to);
+    return { ...paragraph, termHashes: paragraph.termHashes.slice(0, paragraph.terms.words.length) };
+  }
+
+  /** The sorted unique shingle hashes of a paragraph, in a reused buffer: valid until the next call. */
+  shingleSet(paragraph: ParagraphText): { hashes: Uint32Array; count: number } {
+    const { shingleSize, shingleUnit, seed } = this.options;
+    let values = paragraph.termHashes;
+    let length = paragraph.terms.words.length;
+    if (shingleUnit === 'char') {
+      const cps = codePoints(paragraph.terms.words.join(' '), this.scratchCodePoints);
+      this.scratchCodePoints = cps.values;
+      values = cps.values;
+      length = cps.length;
+    }
+    const shingles = shingleHashes(values, length, shingleSize, seed, this.scratchShingles);
+    this.scratchShingles = shingles.hashes;
+    return { hashes: shingles.hashes, count: sortUnique(shingles.hashes, shingles.count) };
+  }
+
+  /** Writes the MinHash signature of a sorted shingle set into out[offset, offset + numHashes). */
+  sign(set: Uint32Array, count: number, out: Uint32Array, offset: number): void {
+    signInto(set, 0, count, this.keys, out, offset);
+  }
+}
+
+/** An append-only Uint32Array that doubles when full. */
+export class GrowableUint32 {
+  data: Uint32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.data = new Uint32Array(capacity);
+  }
+
+  append(values: Uint32Array, count: number): void {
+    this.reserve(count);
+    this.data.set(values.subarray(0, count), this.length);
+    this.length += count;
+  }
+
+  push(value: number): void {
+    this.reserve(1);
+    this.data[this.length++] = value;
+  }
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.data.length) return;
+    let capacity = this.data.length * 2;
+    while (capacity < this.length + extra) capacity *= 2;
+    const grown = new Uint32Array(capacity);
+    grown.set(this.data.subarray(0, this.length));
+    this.data = grown;
+  }
+}

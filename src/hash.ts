@@ -1,0 +1,56 @@
+import xxhash from 'xxhash-wasm';
+
+/** 32-bit hashing of words, backed by xxhash-wasm (XXH32). Created once (async), then synchronous. */
+export interface Hasher {
+  /** XXH32 of the word's UTF-8 bytes with the given seed. */
+  hashWord(word: string, seed: number): number;
+}
+
+let instance: Promise<Hasher> | undefined;
+
+/** Loads the WebAssembly module once per process (or page); later calls share it. */
+export function createHasher(): Promise<Hasher> {
+  instance ??= xxhash().then((api) => ({
+    hashWord: (word: string, seed: number) => api.h32(word, seed) >>> 0,
+  }));
+  return instance;
+}
+
+/** Hashes every word once into `out` (grown when too small); returns the array holding the hashes. */
+export function hashWords(
+  hasher: Hasher,
+  words: readonly string[],
+  seed: number,
+  out: Uint32Array,
+): Uint32Array {
+  const target = out.length >= words.length ? out : new Uint32Array(Math.max(words.length, out.length * 2));
+  for (let i = 0; i < words.length; i++) target[i] = hasher.hashWord(words[i], seed);
+  return target;
+}
+
+/** MurmurHash3's 32-bit finaliser: a bijection on 32-bit integers with full avalanche. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/**
+ * MurmurHash3_x86_32 of `count` 32-bit values (as little-endian blocks) starting at values[from].
+ * Used to combine word hashes into shingle and fingerprint hashes without building strings.
+ */
+export function hashSequence(values: Uint32Array, from: number, count: number, seed: number): number {
+  let h = seed | 0;
+  for (let i = from, end = from + count; i < end; i++) {
+    let k = Math.imul(values[i], 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    k = Math.imul(k, 0x1b873593);
+    h ^= k;
+    h = (h << 13) | (h >>> 19);
+    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
+  }
+  return fmix32(h ^ (count * 4));
+}

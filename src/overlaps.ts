@@ -1,0 +1,72 @@
+import { shingleHashes } from './shingles.js';
+
+/** Words per fingerprinted window: long enough to be rarer than stock phrases, short enough to winnow. */
+const MAX_GRAM = 5;
+const FINGERPRINT_SEED = 0x6f766c70; // "ovlp": keeps fingerprint hashes apart from shingle hashes
+
+/** Gram size and winnowing window for a minimum overlap of m words (gram + window − 1 = m). */
+export function winnowingParams(minOverlapWords: number): { gram: number; window: number } {
+  const gram = Math.min(MAX_GRAM, minOverlapWords);
+  return { gram, window: minOverlapWords - gram + 1 };
+}
+
+/**
+ * Winnowing (Schleimer, Wilkerson & Aiken, 2003): from the hashes of every `gram`-word window, keep the
+ * minimum of each run of `window` consecutive ones. Any passage of gram + window − 1 words that two texts
+ * share gives both the same fingerprint, so no shared passage of minOverlapWords words is missed.
+ * Calls emit(hash) once per distinct selected position.
+ */
+export function winnow(
+  termHashes: Uint32Array,
+  length: number,
+  minOverlapWords: number,
+  scratch: Uint32Array,
+  emit: (fingerprint: number) => void,
+): Uint32Array {
+  if (length < minOverlapWords) return scratch;
+  const { gram, window } = winnowingParams(minOverlapWords);
+  const { hashes, count } = shingleHashes(termHashes, length, gram, FINGERPRINT_SEED, scratch);
+  let lastPicked = -1;
+  for (let start = 0; start + window <= count; start++) {
+    let pick = start;
+    for (let i = start + 1; i < start + window; i++) if (hashes[i] <= hashes[pick]) pick = i; // rightmost minimum
+    if (pick !== lastPicked) {
+      emit(hashes[pick]);
+      lastPicked = pick;
+    }
+  }
+  return hashes;
+}
+
+/** Inverted index fingerprint → paragraphs, and the paragraph pairs that share a fingerprint. */
+export class FingerprintIndex {
+  private readonly postings = new Map<number, number[]>();
+
+  add(fingerprint: number, paragraph: number): void {
+    const list = this.postings.get(fingerprint);
+    if (list === undefined) this.postings.set(fingerprint, [paragraph]);
+    else if (list[list.length - 1] !== paragraph) list.push(paragraph);
+  }
+
+  /** Paragraphs sharing at least one fingerprint with the given ones. */
+  lookup(fingerprints: Iterable<number>): Set<number> {
+    const found = new Set<number>();
+    for (const fp of fingerprints) for (const p of this.postings.get(fp) ?? []) found.add(p);
+    return found;
+  }
+
+  /** Each pair (a < b) of paragraphs sharing a fingerprint, once, as keys a × span + b. */
+  pairKeys(span: number, into: Set<number>): Set<number> {
+    for (const list of this.postings.values()) {
+      if (list.length < 2) continue;
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) {
+          const a = Math.min(list[i], list[j]);
+          const b = Math.max(list[i], list[j]);
+          if (a !== b) into.add(a * span + b);
+        }
+      }
+    }
+    return into;
+  }
+}

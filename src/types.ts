@@ -1,0 +1,60 @@
+import type { ResolvedOptions } from './options.js';
+
+/** A document: plain text (id assigned as 'doc-N', 1-based) or an id with its text. */
+export type DocumentInput = string | { id?: string; text: string };
+
+export interface ParagraphInfo {
+  index: number;
+  /** [start, end) offsets into the document's original text. */
+  start: number;
+  end: number;
+  /** Number of word tokens. */
+  words: number;
+}
+
+export interface PairSide {
+  doc: string;
+  paragraph: number;
+}
+
+export interface Span {
+  /** [start, end) offsets into document a's original text. */
+  a: [number, number];
+  /** [start, end) offsets into document b's original text. */
+  b: [number, number];
+  /** Words in the shared passage. */
+  words: number;
+}
+
+export interface Pair {
+  /** Comes first in input order (same document: the lower paragraph index). */
+  a: PairSide;
+  b: PairSide;
+  kind: 'exact' | 'near' | 'overlap';
+  /** Exact Jaccard similarity of the two shingle sets, 0..1. */
+  jaccard: number;
+  /** |A∩B| / min(|A|, |B|) of the shingle sets, 0..1. */
+  containment: number;
+  /** 1 − levenshtein / max length, on the normalised texts. */
+  similarity: number;
+  /** Shared passages, longest first. */
+  spans: Span[];
+}
+
+export interface Block {
+  /** Inclusive paragraph range. */
+  a: { doc: string; from: number; to: number };
+  b: { doc: string; from: number; to: number };
+  pairs: number;
+  /** Mean Jaccard over the block's pairs. */
+  jaccard: number;
+}
+
+export interface Report {
+  version: 1;
+  options: ResolvedOptions;
+  documents: { id: string; paragraphs: ParagraphInfo[] }[];
+  pairs: Pair[];
+  blocks: Block[];
+  stats: { documents: number; paragraphs: number; candidates: number; pairs: number; ms: number };
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  platform: 'neutral',
+  // Runtime dependencies stay external; natural is an optional peer loaded lazily.
+  external: ['xxhash-wasm', 'fast-levenshtein', /^natural(\/.*)?$/],
+});
