@@ -59,8 +59,8 @@ export class LshIndex {
         if (bucket.length < 2) continue;
         for (let i = 0; i < bucket.length; i++) {
           for (let j = i + 1; j < bucket.length; j++) {
-            const a = bucket[i] < bucket[j] ? bucket[i] : bucket[j];
-            const b = bucket[i] < bucket[j] ? bucket[j] : bucket[i];
+            const a = Math.min(bucket[i], bucket[j]);
+            const b = Math.max(bucket[i], bucket[j]);
             if (a !== b) seen.add(a * span + b);
           }
         }

@@ -15,7 +15,7 @@ export function shingleHashes(
 ): { hashes: Uint32Array; count: number } {
   if (length === 0) return { hashes: out, count: 0 };
   const count = length < k ? 1 : length - k + 1;
-  const width = length < k ? length : k;
+  const width = Math.min(length, k);
   const hashes = out.length >= count ? out : new Uint32Array(Math.max(count, out.length * 2));
   for (let i = 0; i < count; i++) hashes[i] = hashSequence(values, i, width, seed);
   return { hashes, count };

@@ -13,7 +13,6 @@ export interface Tokens {
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['\u2019\u02bc\u201b\uff07][\p{L}\p{M}\p{N}]+)*/gu;
-const ASCII = /^[\x00-\x7f]*$/;
 const APOSTROPHES = /[\u2019\u02bc\u201b\uff07]/g;
 const NOT_WORD_CHAR = /[^\p{L}\p{M}\p{N}']+/u;
 const NOT_WORD_CHARS = /[^\p{L}\p{M}\p{N}']+/gu;
@@ -34,7 +33,7 @@ export function tokenize(text: string, from = 0, to = text.length, out: Tokens =
   for (let m = WORD.exec(slice); m !== null; m = WORD.exec(slice)) {
     const raw = m[0];
     const start = from + m.index;
-    if (ASCII.test(raw)) {
+    if (isAscii(raw)) {
       out.words.push(raw.toLowerCase());
       out.starts.push(start);
       out.ends.push(start + raw.length);
@@ -54,7 +53,7 @@ export function normalizeText(text: string): string {
 
 /** NFKC + case folding + apostrophe folding, repeated to a fixed point (so the result is stable). */
 export function normalizeWord(raw: string): string {
-  if (ASCII.test(raw)) return raw.toLowerCase();
+  if (isAscii(raw)) return raw.toLowerCase();
   let word = raw;
   for (let i = 0; i < 4; i++) {
     const next = word.normalize('NFKC').toLowerCase().replace(APOSTROPHES, "'");
@@ -105,4 +104,9 @@ function pushUnspaced(raw: string, start: number, out: Tokens): void {
     }
   }
   if (runStart >= 0) pushNormalised(raw.slice(runStart), start + runStart, start + raw.length, out);
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }
