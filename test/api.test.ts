@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import * as api from '../src/index.js';
+
+describe('public API surface', () => {
+  it('exports exactly these names (a change here is a change to the contract)', () => {
+    expect(Object.keys(api).sort()).toEqual(
+      [
+        'DEFAULTS',
+        'EMPTY_SLOT',
+        'LANGUAGES',
+        'LshIndex',
+        'NearDupError',
+        'SIGNATURE_SCHEME',
+        'candidateProbability',
+        'containment',
+        'createDetector',
+        'createHasher',
+        'editSimilarity',
+        'estimateJaccard',
+        'findBlocks',
+        'findDuplicates',
+        'fmix32',
+        'hashSequence',
+        'hashWords',
+        'intersectionSize',
+        'jaccard',
+        'normalizeText',
+        'normalizeWord',
+        'optimalParams',
+        'permutationKeys',
+        'renderJson',
+        'renderText',
+        'resolveOptions',
+        'shingleHashes',
+        'sharedRuns',
+        'signInto',
+        'sortUnique',
+        'splitParagraphs',
+        'tokenize',
+        'winnow',
+        'winnowingParams',
+      ].sort(),
+    );
+  });
+
+  it('createDetector gives find and signature, synchronous after set-up', async () => {
+    const detector = await api.createDetector();
+    const report = detector.find(['same words here', 'same words here']);
+    expect(report.version).toBe(1);
+    const signature = detector.signature('same words here');
+    expect(signature).toBeInstanceOf(Uint32Array);
+    expect(signature).toHaveLength(detector.options.numHashes);
+    expect(api.estimateJaccard(signature, detector.signature('same words here'))).toBe(1);
+  });
+});

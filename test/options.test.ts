@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS, NearDupError, createDetector, findDuplicates, resolveOptions } from '../src/index.js';
+
+async function rejection(promise: Promise<unknown>): Promise<NearDupError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(NearDupError);
+  const e = error as NearDupError;
+  expect(e.message.startsWith('neardup:')).toBe(true);
+  return e;
+}
+
+describe('input validation', () => {
+  it.each([
+    ['a string', 'hello'],
+    ['null', null],
+    ['an object', { text: 'x' }],
+    ['undefined', undefined],
+  ])('rejects %s instead of an array (INVALID_INPUT)', async (_name, input) => {
+    const e = await rejection(findDuplicates(input as never));
+    expect(e.code).toBe('INVALID_INPUT');
+  });
+
+  it('rejects a document whose text is not a string, naming it', async () => {
+    const e = await rejection(findDuplicates([{ id: 'memo', text: 42 as never }]));
+    expect(e.code).toBe('INVALID_DOCUMENT');
+    expect(e.message).toContain('"memo"');
+    expect(e.message).toContain('42');
+  });
+
+  it.each([[null], [7], [['a']], [{ id: 3, text: 'x' }], [{ id: '', text: 'x' }]])(
+    'rejects the document %j',
+    async (doc) => {
+      const e = await rejection(findDuplicates([doc as never]));
+      expect(e.code).toBe('INVALID_DOCUMENT');
+    },
+  );
+
+  it('rejects duplicate ids, including a given id that equals a generated one', async () => {
+    let e = await rejection(findDuplicates([{ id: 'x', text: 'a' }, { id: 'x', text: 'b' }]));
+    expect(e.code).toBe('DUPLICATE_ID');
+    expect(e.message).toContain('"x"');
+    e = await rejection(findDuplicates(['first', { id: 'doc-1', text: 'second' }]));
+    expect(e.code).toBe('DUPLICATE_ID');
+  });
+
+  it('gives plain strings the ids doc-1, doc-2, …', async () => {
+    const report = await findDuplicates(['one two three', { text: 'x' }, 'five six']);
+    expect(report.documents.map((d) => d.id)).toEqual(['doc-1', 'doc-2', 'doc-3']);
+  });
+
+  it('handles odd but valid text without crashing', async () => {
+    const odd = [
+      '',
+      '   \n\t  ',
+      '\uD800 lone \uDC00 surrogates \uD800',
+      'control \u0000\u0001\u0007 characters\u001b[31m',
+      '💥💥💥 emoji only 💥',
+      '--- *** ---',
+      'x'.repeat(50_000),
+    ];
+    const report = await findDuplicates(odd);
+    expect(report.documents).toHaveLength(odd.length);
+    expect(report.documents[0].paragraphs).toEqual([]);
+    expect(report.documents[1].paragraphs).toEqual([]);
+    expect(report.documents[5].paragraphs[0].words).toBe(0);
+  });
+
+  it('signature() rejects a non-string', async () => {
+    const detector = await createDetector();
+    expect(() => detector.signature(5 as never)).toThrow(NearDupError);
+  });
+});
+
+describe('option validation', () => {
+  it.each([
+    [{ threshold: 0 }, 'threshold'],
+    [{ threshold: 1.5 }, 'threshold'],
+    [{ threshold: -0.1 }, 'threshold'],
+    [{ threshold: Number.NaN }, 'threshold'],
+    [{ threshold: '0.8' }, 'threshold'],
+    [{ numHashes: 100.5 }, 'numHashes'],
+    [{ numHashes: 4 }, 'numHashes'],
+    [{ numHashes: 0 }, 'numHashes'],
+    [{ shingleSize: 0 }, 'shingleSize'],
+    [{ shingleUnit: 'letter' }, 'shingleUnit'],
+    [{ minOverlapWords: 1 }, 'minOverlapWords'],
+    [{ seed: -1 }, 'seed'],
+    [{ paragraphs: 'sentences' }, 'paragraphs'],
+    [{ stem: 'klingon' }, 'stem'],
+    [{ stopwords: [1, 2] }, 'stopwords'],
+    [{ overlaps: 'yes' }, 'overlaps'],
+    [{ falseNegativeWeight: 2 }, 'falseNegativeWeight'],
+  ])('rejects %j with INVALID_OPTION naming %s', async (options, name) => {
+    const e = await rejection(createDetector(options as never));
+    expect(e.code).toBe('INVALID_OPTION');
+    expect(e.message).toContain(name);
+  });
+
+  it('rejects unknown option names and suggests the intended one', async () => {
+    const e = await rejection(createDetector({ treshold: 0.8 } as never));
+    expect(e.code).toBe('UNKNOWN_OPTION');
+    expect(e.message).toContain('"treshold"');
+    expect(e.message).toContain('"threshold"');
+    const far = await rejection(createDetector({ zzzzzzzz: 1 } as never));
+    expect(far.message).not.toContain('did you mean');
+  });
+
+  it('rejects bands × rows larger than numHashes', async () => {
+    const e = await rejection(createDetector({ numHashes: 64, bands: 10, rows: 7 }));
+    expect(e.code).toBe('BANDS_EXCEED_HASHES');
+    expect(e.message).toContain('70');
+  });
+
+  it('rejects options that are not an object', async () => {
+    const e = await rejection(createDetector('fast' as never));
+    expect(e.code).toBe('INVALID_OPTION');
+  });
+
+  it('fills in every default and derives bands and rows from the threshold', () => {
+    const { resolved } = resolveOptions({});
+    expect(resolved).toMatchObject({
+      threshold: DEFAULTS.threshold,
+      numHashes: DEFAULTS.numHashes,
+      shingleSize: DEFAULTS.wordShingleSize,
+      minOverlapWords: DEFAULTS.minOverlapWords,
+      paragraphs: 'auto',
+    });
+    expect(resolved.bands * resolved.rows).toBeLessThanOrEqual(resolved.numHashes);
+    expect(resolveOptions({ bands: 16 }).resolved).toMatchObject({ bands: 16, rows: 8 });
+    expect(resolveOptions({ rows: 4 }).resolved).toMatchObject({ bands: 32, rows: 4 });
+    expect(resolveOptions({ shingleUnit: 'char' }).resolved.shingleSize).toBe(DEFAULTS.charShingleSize);
+  });
+
+  it('records a custom splitter as "custom" and uses it', async () => {
+    const report = await findDuplicates(['alpha beta gamma|alpha beta gamma'], {
+      paragraphs: (text) => {
+        const cut = text.indexOf('|');
+        return [
+          [0, cut],
+          [cut + 1, text.length],
+        ];
+      },
+    });
+    expect(report.options.paragraphs).toBe('custom');
+    expect(report.pairs).toHaveLength(1);
+    expect(report.pairs[0].kind).toBe('exact');
+  });
+
+  it('turns overlaps off', async () => {
+    const a = 'one two three four five six seven eight nine ten and then something else entirely different';
+    const b = 'completely unrelated words one two three four five six seven eight nine ten more unrelated text';
+    expect((await findDuplicates([a, b])).pairs.map((p) => p.kind)).toEqual(['overlap']);
+    expect((await findDuplicates([a, b], { overlaps: false })).pairs).toEqual([]);
+  });
+});
