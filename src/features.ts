@@ -45,6 +45,11 @@ export class FeatureExtractor {
     return { ...paragraph, termHashes: paragraph.termHashes.slice(0, paragraph.terms.words.length) };
   }
 
+  /** XXH32 of each word, in a new array. */
+  hashAll(words: readonly string[]): Uint32Array {
+    return hashWords(this.hasher, words, this.options.seed, new Uint32Array(words.length));
+  }
+
   /** The sorted unique shingle hashes of a paragraph, in a reused buffer: valid until the next call. */
   shingleSet(paragraph: ParagraphText): { hashes: Uint32Array; count: number } {
     const { shingleSize, shingleUnit, seed } = this.options;

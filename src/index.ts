@@ -24,4 +24,5 @@ export { shingleHashes, sortUnique } from './shingles.js';
 export type { Tokens } from './tokenize.js';
 export { normalizeText, normalizeWord, tokenize } from './tokenize.js';
 export type { Block, DocumentInput, Pair, PairSide, ParagraphInfo, Report, Span } from './types.js';
+export type { Alignment } from './verify.js';
 export { containment, editSimilarity, intersectionSize, jaccard } from './verify.js';

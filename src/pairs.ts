@@ -1,7 +1,7 @@
 import { type Corpus, shingleSetOf } from './corpus.js';
 import type { FeatureExtractor, ParagraphText } from './features.js';
 import type { ResolvedOptions } from './options.js';
-import { sharedRuns } from './runs.js';
+import { type SharedRun, sharedRuns } from './runs.js';
 import type { Pair, Span } from './types.js';
 import { containment, editSimilarity, jaccard } from './verify.js';
 
@@ -41,15 +41,12 @@ export class PairVerifier {
     const aNormal = a.tokens.words.join(' ');
     const bNormal = b.tokens.words.join(' ');
     const kind = !isNear ? 'overlap' : aNormal === bNormal ? 'exact' : 'near';
-    const sameTerms = a.terms === a.tokens && b.terms === b.tokens;
-    const similarity = editSimilarity(
-      aNormal,
-      bNormal,
-      this.options.maxEditChars,
-      sameTerms
-        ? { runs, aOffsets: wordOffsets(a.tokens.words), bOffsets: wordOffsets(b.tokens.words) }
-        : undefined,
-    );
+    // The alignment is only built when the texts are too long for an exact Levenshtein distance.
+    const similarity = editSimilarity(aNormal, bNormal, this.options.maxEditChars, () => ({
+      runs: a.terms === a.tokens && b.terms === b.tokens ? runs : this.wordRuns(a, b),
+      aOffsets: wordOffsets(a.tokens.words),
+      bOffsets: wordOffsets(b.tokens.words),
+    }));
     const spans: Span[] = runs.map((run) => ({
       a: [a.terms.starts[run.aFrom], a.terms.ends[run.aFrom + run.length - 1]],
       b: [b.terms.starts[run.bFrom], b.terms.ends[run.bFrom + run.length - 1]],
@@ -65,6 +62,21 @@ export class PairVerifier {
       similarity,
       spans,
     };
+  }
+
+  /** Shared runs of the unfiltered words (when stemming or stopwords make the terms differ from them). */
+  private wordRuns(a: ParagraphText, b: ParagraphText): SharedRun[] {
+    const shortest = Math.min(a.tokens.words.length, b.tokens.words.length);
+    if (shortest === 0) return [];
+    const aHashes = this.extractor.hashAll(a.tokens.words);
+    const bHashes = this.extractor.hashAll(b.tokens.words);
+    return sharedRuns(
+      a.tokens.words,
+      aHashes,
+      b.tokens.words,
+      bHashes,
+      Math.min(this.nearSpanWords(), shortest),
+    );
   }
 
   /** Near duplicates report shared runs down to one shingle's worth of words. */

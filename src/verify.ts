@@ -30,22 +30,24 @@ export function containment(a: Uint32Array, b: Uint32Array): number {
   return smaller === 0 ? 0 : intersectionSize(a, b) / smaller;
 }
 
+/** Shared runs of two normalised texts' words, with each word's start offset in its text. */
+export interface Alignment {
+  runs: readonly SharedRun[];
+  aOffsets: readonly number[];
+  bOffsets: readonly number[];
+}
+
 /**
  * 1 − Levenshtein(a, b) / max(|a|, |b|) on normalised texts. Levenshtein is quadratic, so when either
  * text is longer than `maxChars` the distance is bounded instead from an alignment of the shared runs:
  * the texts between consecutive aligned runs cost at most max(gap a, gap b) edits, which makes the
  * result a lower bound on the true similarity, computed in linear time.
  */
-export function editSimilarity(
-  a: string,
-  b: string,
-  maxChars: number,
-  alignment?: { runs: readonly SharedRun[]; aOffsets: readonly number[]; bOffsets: readonly number[] },
-): number {
+export function editSimilarity(a: string, b: string, maxChars: number, alignment: () => Alignment): number {
   if (a === b) return 1;
   const longest = Math.max(a.length, b.length);
-  if (longest <= maxChars || alignment === undefined) return 1 - levenshtein.get(a, b) / longest;
-  return 1 - distanceUpperBound(a.length, b.length, alignment) / longest;
+  if (longest <= maxChars) return 1 - levenshtein.get(a, b) / longest;
+  return 1 - distanceUpperBound(a.length, b.length, alignment()) / longest;
 }
 
 /** Edits needed at most to turn a into b when the runs (monotone subset) are kept as they are. */
