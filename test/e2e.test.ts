@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Report, findDuplicates, renderJson, renderText } from '../src/index.js';
+import { findDuplicates, type Report, renderJson, renderText } from '../src/index.js';
 import { seedArticles, wordsOf } from './helpers.js';
 
 const docs = seedArticles();
@@ -12,7 +12,8 @@ beforeAll(async () => {
 
 const within = (id: string) => report.pairs.filter((p) => p.a.doc === id && p.b.doc === id);
 const across = () => report.pairs.filter((p) => p.a.doc !== p.b.doc);
-const key = (p: { a: { paragraph: number }; b: { paragraph: number } }) => `${p.a.paragraph}-${p.b.paragraph}`;
+const key = (p: { a: { paragraph: number }; b: { paragraph: number } }) =>
+  `${p.a.paragraph}-${p.b.paragraph}`;
 
 describe('seed articles, default options', () => {
   it('splits article-1 into 12 and article-2 into 10 paragraphs (one per line)', () => {
@@ -53,12 +54,11 @@ describe('seed articles, default options', () => {
   });
 
   it('article-1 ¶4 and its copy ¶9 overlap article-2 ¶6 and ¶7, and nothing else across', () => {
-    expect(across().map((p) => `${key(p)}:${p.kind}`).sort()).toEqual([
-      '3-5:overlap',
-      '3-6:overlap',
-      '8-5:overlap',
-      '8-6:overlap',
-    ]);
+    expect(
+      across()
+        .map((p) => `${key(p)}:${p.kind}`)
+        .sort(),
+    ).toEqual(['3-5:overlap', '3-6:overlap', '8-5:overlap', '8-6:overlap']);
   });
 
   it('reports the quoted passages with offsets that slice back to the words in both texts', () => {
@@ -85,7 +85,11 @@ describe('seed articles, default options', () => {
 
   it('does not flag shared names or stock phrases', () => {
     const shared = report.pairs.flatMap((p) => p.spans.map((s) => wordsOf(textOf[p.a.doc], s.a)));
-    for (const phrase of ["hay'at tahrir al sham", 'chief hamid al shatri', 'the security of the two countries']) {
+    for (const phrase of [
+      "hay'at tahrir al sham",
+      'chief hamid al shatri',
+      'the security of the two countries',
+    ]) {
       expect(shared.some((s) => s === phrase)).toBe(false);
     }
     // article-1 ¶7 (Hamid al-Shatri) and article-2 ¶8 share only names.
@@ -104,7 +108,9 @@ describe('seed articles, default options', () => {
     const rank = { exact: 0, near: 1, overlap: 2 };
     for (let i = 1; i < report.pairs.length; i++) {
       const [x, y] = [report.pairs[i - 1], report.pairs[i]];
-      expect(rank[x.kind] < rank[y.kind] || (rank[x.kind] === rank[y.kind] && x.jaccard >= y.jaccard)).toBe(true);
+      expect(rank[x.kind] < rank[y.kind] || (rank[x.kind] === rank[y.kind] && x.jaccard >= y.jaccard)).toBe(
+        true,
+      );
     }
   });
 

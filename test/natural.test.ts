@@ -47,7 +47,8 @@ describe('without natural installed (the built package in a project that lacks i
     // Copies, not links: Node resolves imports from a link's real path, which would find the repo's natural.
     cpSync(join(root, 'dist'), join(modules, 'neardup', 'dist'), { recursive: true });
     cpSync(join(root, 'package.json'), join(modules, 'neardup', 'package.json'));
-    for (const dep of ['xxhash-wasm', 'fast-levenshtein']) symlinkSync(join(root, 'node_modules', dep), join(modules, dep));
+    for (const dep of ['xxhash-wasm', 'fast-levenshtein'])
+      symlinkSync(join(root, 'node_modules', dep), join(modules, dep));
   });
   afterAll(() => rmSync(project, { recursive: true, force: true }));
 

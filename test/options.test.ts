@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, NearDupError, createDetector, findDuplicates, resolveOptions } from '../src/index.js';
+import { createDetector, DEFAULTS, findDuplicates, NearDupError, resolveOptions } from '../src/index.js';
 
 async function rejection(promise: Promise<unknown>): Promise<NearDupError> {
   const error = await promise.then(
@@ -39,7 +39,12 @@ describe('input validation', () => {
   );
 
   it('rejects duplicate ids, including a given id that equals a generated one', async () => {
-    let e = await rejection(findDuplicates([{ id: 'x', text: 'a' }, { id: 'x', text: 'b' }]));
+    let e = await rejection(
+      findDuplicates([
+        { id: 'x', text: 'a' },
+        { id: 'x', text: 'b' },
+      ]),
+    );
     expect(e.code).toBe('DUPLICATE_ID');
     expect(e.message).toContain('"x"');
     e = await rejection(findDuplicates(['first', { id: 'doc-1', text: 'second' }]));
@@ -151,7 +156,8 @@ describe('option validation', () => {
 
   it('turns overlaps off', async () => {
     const a = 'one two three four five six seven eight nine ten and then something else entirely different';
-    const b = 'completely unrelated words one two three four five six seven eight nine ten more unrelated text';
+    const b =
+      'completely unrelated words one two three four five six seven eight nine ten more unrelated text';
     expect((await findDuplicates([a, b])).pairs.map((p) => p.kind)).toEqual(['overlap']);
     expect((await findDuplicates([a, b], { overlaps: false })).pairs).toEqual([]);
   });
