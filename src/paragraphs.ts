@@ -12,10 +12,13 @@ export type ParagraphMode = 'auto' | 'blank-line' | 'line';
 /** Custom splitting: return [start, end) ranges into the text, in order, not overlapping. */
 export type ParagraphSplitter = (text: string) => ReadonlyArray<readonly [number, number]>;
 
+// A lone CR never takes the CR of a CRLF, so one Windows line break is never read as two.
+const BREAK = String.raw`(?:\r\n|\r(?!\n)|\n|\u2028)`;
+const INLINE_SPACE = String.raw`[^\S\r\n\u2028\u2029]*`;
 const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/g;
 // A line break followed by one or more whitespace-only lines, or a Unicode paragraph separator.
-const BLANK_LINE = /(?:\r\n|\r|\n|\u2028)(?:[^\S\r\n\u2028\u2029]*(?:\r\n|\r|\n|\u2028))+|\u2029/g;
-const HAS_BLANK_LINE = /(?:\r\n|\r|\n|\u2028)[^\S\r\n\u2028\u2029]*(?:\r\n|\r|\n|\u2028)|\u2029/;
+const BLANK_LINE = new RegExp(`${BREAK}(?:${INLINE_SPACE}${BREAK})+|\\u2029`, 'g');
+const HAS_BLANK_LINE = new RegExp(`${BREAK}${INLINE_SPACE}${BREAK}|\\u2029`);
 const SPACE = /\s/;
 
 /**

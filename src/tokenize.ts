@@ -12,12 +12,16 @@ export interface Tokens {
   ends: number[];
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['\u2019\u02bc\u201b\uff07][\p{L}\p{M}\p{N}]+)*/gu;
+const WORD_SOURCE = String.raw`[\p{L}\p{M}\p{N}]+(?:['\u2019\u02bc\u201b\uff07][\p{L}\p{M}\p{N}]+)*`;
+const WORD = new RegExp(WORD_SOURCE, 'gu');
+// A second instance for re-cutting a normalised word, so the outer scan's lastIndex is not disturbed.
+const WORD_INNER = new RegExp(WORD_SOURCE, 'gu');
 const APOSTROPHES = /[\u2019\u02bc\u201b\uff07]/g;
-const NOT_WORD_CHAR = /[^\p{L}\p{M}\p{N}']+/u;
-const NOT_WORD_CHARS = /[^\p{L}\p{M}\p{N}']+/gu;
+// Anything that would make tokenize() cut a normalised word differently from one whole token.
+const NOT_ONE_TOKEN = /[^\p{L}\p{M}\p{N}']|^'|'$|''/u;
 const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
-const MARK = /\p{M}/u;
+// Combining marks, and the half-width (semi-)voiced sound marks, which NFKC composes with the kana before.
+const ATTACHED = /[\p{M}\uff9e\uff9f]/u;
 
 export function emptyTokens(): Tokens {
   return { words: [], starts: [], ends: [] };
@@ -37,10 +41,10 @@ export function tokenize(text: string, from = 0, to = text.length, out: Tokens =
       out.words.push(raw.toLowerCase());
       out.starts.push(start);
       out.ends.push(start + raw.length);
-    } else if (UNSPACED.test(raw)) {
-      pushUnspaced(raw, start, out);
     } else {
-      pushNormalised(raw, start, start + raw.length, out);
+      forEachCluster(raw, (piece, offset) =>
+        pushNormalised(piece, start + offset, start + offset + piece.length, out),
+      );
     }
   }
   return out;
@@ -51,59 +55,73 @@ export function normalizeText(text: string): string {
   return tokenize(text).words.join(' ');
 }
 
-/** NFKC + case folding + apostrophe folding, repeated to a fixed point (so the result is stable). */
+/**
+ * NFKC + case folding (lower case, ß → ss, final ς → σ) + apostrophe folding, repeated to a fixed
+ * point so that the result is stable.
+ */
 export function normalizeWord(raw: string): string {
   if (isAscii(raw)) return raw.toLowerCase();
   let word = raw;
   for (let i = 0; i < 4; i++) {
-    const next = word.normalize('NFKC').toLowerCase().replace(APOSTROPHES, "'");
+    const next = word
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/ß/g, 'ss')
+      .replace(/ς/g, 'σ')
+      .replace(APOSTROPHES, "'");
     if (next === word) break;
     word = next;
   }
   return word;
 }
 
+/**
+ * Calls back with the pieces of a word run: each unspaced-script character with the marks attached to
+ * it, and each stretch of other characters, with its offset in the run.
+ */
+function forEachCluster(run: string, emit: (piece: string, offset: number) => void): void {
+  if (!UNSPACED.test(run)) {
+    emit(run, 0);
+    return;
+  }
+  let pending = -1; // start of a pending stretch of ordinary word characters
+  let i = 0;
+  while (i < run.length) {
+    const width = run.codePointAt(i)! > 0xffff ? 2 : 1;
+    if (UNSPACED.test(run.slice(i, i + width))) {
+      if (pending >= 0) emit(run.slice(pending, i), pending);
+      pending = -1;
+      let j = i + width;
+      while (j < run.length && ATTACHED.test(run[j])) j++;
+      emit(run.slice(i, j), i);
+      i = j;
+    } else {
+      if (pending < 0) pending = i;
+      i += width;
+    }
+  }
+  if (pending >= 0) emit(run.slice(pending), pending);
+}
+
 function pushNormalised(raw: string, start: number, end: number, out: Tokens): void {
   const word = normalizeWord(raw);
-  if (!NOT_WORD_CHAR.test(word)) {
+  if (!NOT_ONE_TOKEN.test(word) && (word.length === 1 || !UNSPACED.test(word))) {
     out.words.push(word);
     out.starts.push(start);
     out.ends.push(end);
     return;
   }
-  // NFKC turned one original word into several (e.g. "½" → "1⁄2"): each piece keeps the word's offsets.
-  for (const piece of word.split(NOT_WORD_CHARS)) {
-    const clean = piece.replace(/^'+|'+$/g, '');
-    if (clean.length === 0) continue;
-    out.words.push(clean);
-    out.starts.push(start);
-    out.ends.push(end);
+  // Normalising changed how the word cuts ("½" → "1⁄2", "㊀" → "一", "ヿ" → "コト", "ʼ" → "'"): cut the
+  // normalised form as tokenize() would, so normalisation stays idempotent; every piece keeps the
+  // original word's offsets. The pieces are already normalised (normalizeWord is at a fixed point).
+  WORD_INNER.lastIndex = 0;
+  for (let m = WORD_INNER.exec(word); m !== null; m = WORD_INNER.exec(word)) {
+    forEachCluster(m[0], (piece) => {
+      out.words.push(piece);
+      out.starts.push(start);
+      out.ends.push(end);
+    });
   }
-}
-
-/** Splits a run that contains unspaced-script characters: each such character (+ marks) is a token. */
-function pushUnspaced(raw: string, start: number, out: Tokens): void {
-  let runStart = -1; // start (in raw) of a pending run of ordinary word characters
-  let i = 0;
-  while (i < raw.length) {
-    const cp = raw.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    const ch = raw.slice(i, i + width);
-    if (UNSPACED.test(ch)) {
-      if (runStart >= 0) {
-        pushNormalised(raw.slice(runStart, i), start + runStart, start + i, out);
-        runStart = -1;
-      }
-      let j = i + width;
-      while (j < raw.length && MARK.test(raw[j])) j++;
-      pushNormalised(raw.slice(i, j), start + i, start + j, out);
-      i = j;
-    } else {
-      if (runStart < 0) runStart = i;
-      i += width;
-    }
-  }
-  if (runStart >= 0) pushNormalised(raw.slice(runStart), start + runStart, start + raw.length, out);
 }
 
 function isAscii(text: string): boolean {

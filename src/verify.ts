@@ -50,32 +50,84 @@ export function editSimilarity(a: string, b: string, maxChars: number, alignment
   return 1 - distanceUpperBound(a.length, b.length, alignment()) / longest;
 }
 
-/** Edits needed at most to turn a into b when the runs (monotone subset) are kept as they are. */
-function distanceUpperBound(
-  aLength: number,
-  bLength: number,
-  {
-    runs,
-    aOffsets,
-    bOffsets,
-  }: { runs: readonly SharedRun[]; aOffsets: readonly number[]; bOffsets: readonly number[] },
-): number {
-  const ordered = [...runs].sort((x, y) => x.aFrom - y.aFrom);
+/**
+ * Edits needed at most to turn a into b when a monotone chain of the shared runs is kept as it is: the
+ * text between consecutive kept runs costs at most max(gap in a, gap in b). The chain kept is the one
+ * covering the most characters (a max-weight increasing subsequence), and no distance exceeds the longer
+ * text's length, so the bound never goes below similarity 0.
+ */
+function distanceUpperBound(aLength: number, bLength: number, alignment: Alignment): number {
+  const chain = heaviestChain(alignment, aLength, bLength);
   let aAt = 0;
   let bAt = 0;
   let cost = 0;
-  for (const run of ordered) {
-    const aStart = aOffsets[run.aFrom];
-    const bStart = bOffsets[run.bFrom];
-    if (bStart < bAt) continue; // crosses an earlier aligned run: keep the alignment monotone
+  for (const { aStart, aEnd, bStart, bEnd } of chain) {
     cost += Math.max(aStart - aAt, bStart - bAt);
-    aAt = aOffsets[run.aFrom + run.length - 1] + wordLength(aOffsets, run.aFrom + run.length - 1, aLength);
-    bAt = bOffsets[run.bFrom + run.length - 1] + wordLength(bOffsets, run.bFrom + run.length - 1, bLength);
+    aAt = aEnd;
+    bAt = bEnd;
   }
-  return cost + Math.max(aLength - aAt, bLength - bAt);
+  cost += Math.max(aLength - aAt, bLength - bAt);
+  return Math.min(cost, Math.max(aLength, bLength));
 }
 
-/** Length of word i in a normalised text, given the start offsets of its words (joined by one space). */
-function wordLength(offsets: readonly number[], i: number, textLength: number): number {
-  return (i + 1 < offsets.length ? offsets[i + 1] - 1 : textLength) - offsets[i];
+interface CharRun {
+  aStart: number;
+  aEnd: number;
+  bStart: number;
+  bEnd: number;
+}
+
+/**
+ * The runs (in character offsets) forming the heaviest chain increasing on both sides. Runs do not
+ * overlap on either side, so "increasing" is just bStart increasing when ordered by aStart; a Fenwick
+ * tree over the ranks of bStart gives the best chain ending below each rank in O(log R).
+ */
+function heaviestChain({ runs, aOffsets, bOffsets }: Alignment, aText: number, bText: number): CharRun[] {
+  const charRuns = runs
+    .map((run) => ({
+      aStart: aOffsets[run.aFrom],
+      aEnd: wordEnd(aOffsets, run.aFrom + run.length - 1, aText),
+      bStart: bOffsets[run.bFrom],
+      bEnd: wordEnd(bOffsets, run.bFrom + run.length - 1, bText),
+    }))
+    .sort((x, y) => x.aStart - y.aStart);
+  const n = charRuns.length;
+  if (n === 0) return [];
+  const ranks = charRuns.map((_, i) => i).sort((x, y) => charRuns[x].bStart - charRuns[y].bStart);
+  const rankOf = new Int32Array(n);
+  ranks.forEach((runIndex, rank) => {
+    rankOf[runIndex] = rank + 1;
+  });
+  const bestWeight = new Float64Array(n + 1); // Fenwick tree: max chain weight ending at rank ≤ i
+  const bestRun = new Int32Array(n + 1).fill(-1);
+  const previous = new Int32Array(n).fill(-1);
+  const weight = new Float64Array(n);
+  let top = -1;
+  for (let i = 0; i < n; i++) {
+    let before = 0;
+    let from = -1;
+    for (let r = rankOf[i] - 1; r > 0; r -= r & -r) {
+      if (bestWeight[r] > before) {
+        before = bestWeight[r];
+        from = bestRun[r];
+      }
+    }
+    weight[i] = before + (charRuns[i].aEnd - charRuns[i].aStart);
+    previous[i] = from;
+    for (let r = rankOf[i]; r <= n; r += r & -r) {
+      if (weight[i] > bestWeight[r]) {
+        bestWeight[r] = weight[i];
+        bestRun[r] = i;
+      }
+    }
+    if (top < 0 || weight[i] > weight[top]) top = i;
+  }
+  const chain: CharRun[] = [];
+  for (let i = top; i >= 0; i = previous[i]) chain.push(charRuns[i]);
+  return chain.reverse();
+}
+
+/** End offset of word i in a normalised text, given the start offsets of its words (joined by one space). */
+function wordEnd(offsets: readonly number[], i: number, textLength: number): number {
+  return i + 1 < offsets.length ? offsets[i + 1] - 1 : textLength;
 }

@@ -70,15 +70,6 @@ const anyText = fc.oneof(
   mixedText,
 );
 
-const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
-const WORD_SHAPE = /^[\p{L}\p{M}\p{N}]+(?:'[\p{L}\p{M}\p{N}]+)*$/u;
-/**
- * Tokens that re-tokenise as themselves. Excludes the known tokenizer bugs reported in tokenize.test.ts
- * (NFKC creating CJK characters, apostrophes at token edges), so the property checks everything else.
- */
-const wellFormed = (w: string) =>
-  WORD_SHAPE.test(w) && (!UNSPACED.test(w) || (/^[^\p{M}]\p{M}*$/u.test(w) && UNSPACED.test(w.charAt(0))));
-
 const VOCAB = ['alpha', 'beta', 'gamma', 'delta', 'echo', 'fox', 'golf', 'hotel', 'india', 'juliet'];
 const words = (min: number, max: number) =>
   fc.array(fc.constantFrom(...VOCAB), { minLength: min, maxLength: max });
@@ -161,7 +152,6 @@ describe('properties: paragraphs and tokens', () => {
   it('normalizeText is idempotent', () => {
     fc.assert(
       fc.property(anyText, (text) => {
-        fc.pre(tokenize(text).words.every(wellFormed));
         const once = normalizeText(text);
         expect(normalizeText(once)).toBe(once);
       }),

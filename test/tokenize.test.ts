@@ -63,7 +63,7 @@ describe('tokenize: normalisation', () => {
 
   // BUG (minor): the contract says "case fold" but normalizeWord uses toLowerCase, which is not Unicode
   // case folding: 'ß' folds to 'ss' under CaseFolding.txt, so STRASSE and Straße should be one word.
-  it.fails('case-folds ß to ss (Unicode full case folding)', () => {
+  it('case-folds ß to ss (Unicode full case folding)', () => {
     expect(words('STRASSE')).toEqual(words('Straße'));
   });
 
@@ -175,7 +175,7 @@ describe('normalizeText', () => {
 
   // BUG: NFKC can turn a character outside the unspaced scripts into Han/kana ('㊀' → '一') or one
   // kana into two ('ヿ' → 'コト'); the result is kept as one token, and re-tokenising splits it.
-  it.fails('is idempotent when NFKC produces CJK characters', () => {
+  it('is idempotent when NFKC produces CJK characters', () => {
     for (const text of ['x㊀y', 'ヿ']) {
       const once = normalizeText(text);
       expect(normalizeText(once)).toBe(once);
@@ -184,7 +184,7 @@ describe('normalizeText', () => {
 
   // BUG: an apostrophe next to CJK text, or U+02BC (a letter, folded to "'"), yields tokens that start
   // or end with an apostrophe ("'s", "'") which plain ASCII text can never produce.
-  it.fails('never yields a token that starts or ends with an apostrophe', () => {
+  it('never yields a token that starts or ends with an apostrophe', () => {
     for (const text of ["東京's", 'ʼ', 'a’ʼa']) {
       for (const w of words(text)) expect(w.startsWith("'") || w.endsWith("'"), w).toBe(false);
       const once = normalizeText(text);
@@ -194,7 +194,7 @@ describe('normalizeText', () => {
 
   // BUG: NFKC is applied per character in unspaced scripts, so halfwidth kana with a halfwidth voiced
   // mark ('ｶﾞ', NFKC 'ガ') do not normalise like their fullwidth form.
-  it.fails('normalises halfwidth katakana like its NFKC form', () => {
+  it('normalises halfwidth katakana like its NFKC form', () => {
     expect(normalizeText('ｶﾞｲﾄﾞ')).toBe(normalizeText('ｶﾞｲﾄﾞ'.normalize('NFKC')));
   });
 });
