@@ -23,11 +23,15 @@ for (const block of report.blocks.filter((b) => b.a.doc === b.b.doc)) {
 
 console.log('\nPassages shared across articles:');
 for (const pair of report.pairs.filter((p) => p.a.doc !== p.b.doc)) {
-  console.log(`  ${pair.a.doc} ¶${n(pair.a.paragraph)} ⇄ ${pair.b.doc} ¶${n(pair.b.paragraph)} (${pair.kind})`);
+  console.log(
+    `  ${pair.a.doc} ¶${n(pair.a.paragraph)} ⇄ ${pair.b.doc} ¶${n(pair.b.paragraph)} (${pair.kind})`,
+  );
   for (const span of pair.spans) {
     const words = textOf[pair.a.doc].slice(span.a[0], span.a[1]);
     console.log(`    ${span.words} words: "${words}"`);
-    console.log(`      ${pair.a.doc} chars ${span.a[0]}–${span.a[1]}, ${pair.b.doc} chars ${span.b[0]}–${span.b[1]}`);
+    console.log(
+      `      ${pair.a.doc} chars ${span.a[0]}–${span.a[1]}, ${pair.b.doc} chars ${span.b[0]}–${span.b[1]}`,
+    );
   }
 }
 

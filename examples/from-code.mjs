@@ -1,5 +1,5 @@
 // Using neardup from your own code: one detector (a single async set-up), then synchronous calls.
-import { NearDupError, createDetector, estimateJaccard } from 'neardup';
+import { createDetector, estimateJaccard, NearDupError } from 'neardup';
 
 const detector = await createDetector({ threshold: 0.6, minOverlapWords: 6 });
 
