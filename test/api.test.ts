@@ -53,3 +53,17 @@ describe('public API surface', () => {
     expect(api.estimateJaccard(signature, detector.signature('same words here'))).toBe(1);
   });
 });
+
+describe('browser-safe core', () => {
+  it('imports nothing from node:* (the CLI and benchmarks live outside src/)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const dir = join(__dirname, '..', 'src');
+    const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    expect(files.length).toBeGreaterThan(10);
+    for (const file of files) {
+      const source = readFileSync(join(dir, file), 'utf8');
+      expect(source, file).not.toMatch(/from\s+['"]node:|require\(\s*['"]node:|\bprocess\.|\bBuffer\b/);
+    }
+  });
+});
