@@ -1,12 +1,14 @@
 import { findBlocks, type PairPosition } from './blocks.js';
 import { buildCorpus } from './corpus.js';
 import { readDocuments } from './documents.js';
+import { NearDupError } from './errors.js';
 import { FeatureExtractor } from './features.js';
 import { createHasher } from './hash.js';
 import { loadTokenFilter } from './language.js';
 import { LshIndex } from './lsh.js';
 import { permutationKeys } from './minhash.js';
 import { type Options, type ResolvedOptions, resolveOptions } from './options.js';
+import { pairOfKey } from './pair-keys.js';
 import { PairVerifier } from './pairs.js';
 import type { DocumentInput, Pair, Report } from './types.js';
 
@@ -61,6 +63,12 @@ function detect(
   const docs = readDocuments(documents);
   const corpus = buildCorpus(docs, options, splitter, extractor);
   const total = corpus.docOf.length;
+  if (total > MAX_PARAGRAPHS) {
+    throw new NearDupError(
+      'INVALID_INPUT',
+      `neardup: ${total} paragraphs in one call; at most ${MAX_PARAGRAPHS} are supported (pair keys must stay exact doubles)`,
+    );
+  }
   const verifier = new PairVerifier(corpus, options, extractor);
 
   // Candidates: LSH over signatures for near duplicates, shared winnowing fingerprints for overlaps.
@@ -69,15 +77,12 @@ function detect(
     if (corpus.setOffsets[p + 1] > corpus.setOffsets[p])
       lsh.insert(p, corpus.signatures, p * options.numHashes);
   }
-  const candidates = new Set<number>();
-  const lshPairs = lsh.candidatePairs();
-  for (let i = 0; i < lshPairs.length; i += 2) candidates.add(lshPairs[i] * total + lshPairs[i + 1]);
+  const candidates = lsh.pairKeys(total, new Set<number>());
   if (options.overlaps) corpus.fingerprints.pairKeys(total, candidates);
 
   const found: { pair: Pair; position: PairPosition; p: number; q: number }[] = [];
   for (const key of candidates) {
-    const p = Math.floor(key / total);
-    const q = key - p * total;
+    const [p, q] = pairOfKey(key, total);
     const pair = verifier.verify(p, q);
     if (pair === undefined) continue;
     found.push({
@@ -118,6 +123,9 @@ function detect(
     },
   };
 }
+
+/** √(2⁵³): above this many paragraphs, a × span + b pair keys would lose precision. */
+const MAX_PARAGRAPHS = 94_906_265;
 
 const KIND_RANK = { exact: 0, near: 1, overlap: 2 } as const;
 

@@ -1,5 +1,6 @@
 import { NearDupError } from './errors.js';
 import { hashSequence } from './hash.js';
+import { addPairKeys, pairOfKey } from './pair-keys.js';
 
 /**
  * Locality-sensitive hashing over MinHash signatures: the signature is cut into `bands` bands of `rows`
@@ -50,29 +51,23 @@ export class LshIndex {
     return [...found].sort((x, y) => x - y);
   }
 
-  /** Every pair of items that share a bucket, each once, as a flat [a0, b0, a1, b1, …] with a < b. */
+  /** Every pair of items that share a bucket, each once, as a flat [a0, b0, a1, b1, …] with a < b, sorted. */
   candidatePairs(): Uint32Array {
     const span = this.maxId + 1;
-    const seen = new Set<number>();
-    for (const table of this.tables) {
-      for (const bucket of table.values()) {
-        if (bucket.length < 2) continue;
-        for (let i = 0; i < bucket.length; i++) {
-          for (let j = i + 1; j < bucket.length; j++) {
-            const a = Math.min(bucket[i], bucket[j]);
-            const b = Math.max(bucket[i], bucket[j]);
-            if (a !== b) seen.add(a * span + b);
-          }
-        }
-      }
-    }
-    const keys = Float64Array.from(seen).sort();
+    const keys = Float64Array.from(this.pairKeys(span, new Set())).sort();
     const pairs = new Uint32Array(keys.length * 2);
     for (let i = 0; i < keys.length; i++) {
-      pairs[2 * i] = Math.floor(keys[i] / span);
-      pairs[2 * i + 1] = keys[i] % span;
+      [pairs[2 * i], pairs[2 * i + 1]] = pairOfKey(keys[i], span);
     }
     return pairs;
+  }
+
+  /** Adds every pair sharing a bucket to `into` as a key a × span + b (span > every id). */
+  pairKeys(span: number, into: Set<number>): Set<number> {
+    for (const table of this.tables) {
+      for (const bucket of table.values()) if (bucket.length > 1) addPairKeys(bucket, span, into);
+    }
+    return into;
   }
 
   private checkLength(signatures: Uint32Array, offset: number): void {

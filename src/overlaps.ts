@@ -1,3 +1,4 @@
+import { addPairKeys } from './pair-keys.js';
 import { shingleHashes } from './shingles.js';
 
 /** Words per fingerprinted window: long enough to be rarer than stock phrases, short enough to winnow. */
@@ -48,25 +49,9 @@ export class FingerprintIndex {
     else if (list[list.length - 1] !== paragraph) list.push(paragraph);
   }
 
-  /** Paragraphs sharing at least one fingerprint with the given ones. */
-  lookup(fingerprints: Iterable<number>): Set<number> {
-    const found = new Set<number>();
-    for (const fp of fingerprints) for (const p of this.postings.get(fp) ?? []) found.add(p);
-    return found;
-  }
-
-  /** Each pair (a < b) of paragraphs sharing a fingerprint, once, as keys a × span + b. */
+  /** Adds each pair of paragraphs sharing a fingerprint to `into` as a key a × span + b. */
   pairKeys(span: number, into: Set<number>): Set<number> {
-    for (const list of this.postings.values()) {
-      if (list.length < 2) continue;
-      for (let i = 0; i < list.length; i++) {
-        for (let j = i + 1; j < list.length; j++) {
-          const a = Math.min(list[i], list[j]);
-          const b = Math.max(list[i], list[j]);
-          if (a !== b) into.add(a * span + b);
-        }
-      }
-    }
+    for (const list of this.postings.values()) if (list.length > 1) addPairKeys(list, span, into);
     return into;
   }
 }
