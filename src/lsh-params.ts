@@ -5,6 +5,12 @@ export interface LshWeights {
   falsePositive: number;
   /** Weight of the area above the S-curve at and above the threshold (similar pairs never made candidates). */
   falseNegative: number;
+  /**
+   * Only (bands, rows) that make a pair exactly at the threshold a candidate with at least this
+   * probability are considered (0, the default, considers all, as datasketch does). When none reaches
+   * it, the one that comes closest is taken.
+   */
+  minCandidateProbability?: number;
 }
 
 export interface LshParams {
@@ -35,7 +41,8 @@ const cache = new Map<string, LshParams>();
 
 /**
  * The (bands, rows) with bands × rows ≤ numHashes that minimise
- * falsePositive × FP-area + falseNegative × FN-area under the S-curve, as datasketch's MinHashLSH does.
+ * falsePositive × FP-area + falseNegative × FN-area under the S-curve, as datasketch's MinHashLSH does,
+ * optionally among those with P(candidate | J = threshold) ≥ weights.minCandidateProbability.
  */
 export function optimalParams(
   threshold: number,
@@ -54,17 +61,25 @@ export function optimalParams(
       `neardup: numHashes must be a positive integer, got ${describeValue(numHashes)}`,
     );
   }
-  const { falsePositive, falseNegative } = weights;
-  const key = `${threshold}|${numHashes}|${falsePositive}|${falseNegative}`;
+  const { falsePositive, falseNegative, minCandidateProbability = 0 } = weights;
+  const key = `${threshold}|${numHashes}|${falsePositive}|${falseNegative}|${minCandidateProbability}`;
   const hit = cache.get(key);
   if (hit) return { ...hit };
   let best: LshParams = { bands: 1, rows: 1, falsePositiveArea: 0, falseNegativeArea: 0 };
   let bestError = Number.POSITIVE_INFINITY;
+  let closest = best; // highest P(candidate | threshold), used when no choice reaches the floor
+  let closestProbability = -1;
   for (let bands = 1; bands <= numHashes; bands++) {
     const maxRows = Math.floor(numHashes / bands);
     for (let rows = 1; rows <= maxRows; rows++) {
       const fp = integrate((s) => candidateProbability(s, bands, rows), 0, threshold);
       const fn = integrate((s) => 1 - candidateProbability(s, bands, rows), threshold, 1);
+      const atThreshold = candidateProbability(threshold, bands, rows);
+      if (atThreshold > closestProbability) {
+        closestProbability = atThreshold;
+        closest = { bands, rows, falsePositiveArea: fp, falseNegativeArea: fn };
+      }
+      if (atThreshold < minCandidateProbability) continue;
       const error = fp * falsePositive + fn * falseNegative;
       if (error < bestError) {
         bestError = error;
@@ -72,6 +87,7 @@ export function optimalParams(
       }
     }
   }
+  if (bestError === Number.POSITIVE_INFINITY) best = closest;
   cache.set(key, best);
   return { ...best };
 }

@@ -1,6 +1,6 @@
 import levenshtein from 'fast-levenshtein';
 import { describeValue, NearDupError } from './errors.js';
-import { optimalParams } from './lsh-params.js';
+import { type LshWeights, optimalParams } from './lsh-params.js';
 import type { ParagraphMode, ParagraphSplitter } from './paragraphs.js';
 
 /** Languages with a stemmer and a stopword list in `natural`. */
@@ -53,8 +53,13 @@ export interface Options {
   rows?: number;
   /** Weight of the false-positive area when deriving bands and rows. */
   falsePositiveWeight?: number;
-  /** Weight of the false-negative area when deriving bands and rows. Verification is exact, so recall wins. */
+  /** Weight of the false-negative area when deriving bands and rows. */
   falseNegativeWeight?: number;
+  /**
+   * When deriving bands and rows, only choices that make a pair exactly at the threshold an LSH candidate
+   * with at least this probability are considered. Verification is exact, so recall wins. [0, 1].
+   */
+  minCandidateProbability?: number;
   /** Longest normalised paragraph (in characters, per side) given to the exact Levenshtein distance. */
   maxEditChars?: number;
   /** Fewest consecutive flagged pairs that make a block. */
@@ -79,6 +84,7 @@ export interface ResolvedOptions {
   rows: number;
   falsePositiveWeight: number;
   falseNegativeWeight: number;
+  minCandidateProbability: number;
   maxEditChars: number;
   minBlockPairs: number;
   stem: false | Language;
@@ -91,12 +97,13 @@ export const DEFAULTS = {
   wordShingleSize: 3,
   charShingleSize: 5,
   shingleUnit: 'word',
-  minOverlapWords: 8,
+  minOverlapWords: 10,
   overlaps: true,
   paragraphs: 'auto',
   seed: 0,
-  falsePositiveWeight: 0.1,
-  falseNegativeWeight: 0.9,
+  falsePositiveWeight: 0.5,
+  falseNegativeWeight: 0.5,
+  minCandidateProbability: 0.97,
   maxEditChars: 10_000,
   minBlockPairs: 2,
   stem: false,
@@ -116,6 +123,7 @@ const KNOWN = new Set<keyof Options>([
   'rows',
   'falsePositiveWeight',
   'falseNegativeWeight',
+  'minCandidateProbability',
   'maxEditChars',
   'minBlockPairs',
   'stem',
@@ -172,6 +180,10 @@ export function resolveOptions(options: unknown = {}): {
   if (falsePositiveWeight + falseNegativeWeight <= 0) {
     invalid('falseNegativeWeight', falseNegativeWeight, 'a weight; the two weights cannot both be 0');
   }
+  const minCandidateProbability = num(o, 'minCandidateProbability', DEFAULTS.minCandidateProbability);
+  if (!(minCandidateProbability >= 0 && minCandidateProbability <= 1)) {
+    invalid('minCandidateProbability', minCandidateProbability, 'a number in [0, 1]');
+  }
   const maxEditChars = int(o, 'maxEditChars', DEFAULTS.maxEditChars, 0, 1_000_000);
   const minBlockPairs = int(o, 'minBlockPairs', DEFAULTS.minBlockPairs, 1, 1_000_000);
 
@@ -202,7 +214,11 @@ export function resolveOptions(options: unknown = {}): {
     stopwords = language(o, 'stopwords');
   }
 
-  const params = resolveBands(o, threshold, numHashes, falsePositiveWeight, falseNegativeWeight);
+  const params = resolveBands(o, threshold, numHashes, {
+    falsePositive: falsePositiveWeight,
+    falseNegative: falseNegativeWeight,
+    minCandidateProbability,
+  });
   return {
     resolved: {
       threshold,
@@ -217,6 +233,7 @@ export function resolveOptions(options: unknown = {}): {
       rows: params.rows,
       falsePositiveWeight,
       falseNegativeWeight,
+      minCandidateProbability,
       maxEditChars,
       minBlockPairs,
       stem,
@@ -230,8 +247,7 @@ function resolveBands(
   o: Record<string, unknown>,
   threshold: number,
   numHashes: number,
-  falsePositive: number,
-  falseNegative: number,
+  weights: LshWeights,
 ): { bands: number; rows: number } {
   const givenBands = o.bands === undefined ? undefined : int(o, 'bands', 1, 1, numHashes);
   const givenRows = o.rows === undefined ? undefined : int(o, 'rows', 1, 1, numHashes);
@@ -247,7 +263,7 @@ function resolveBands(
     rows = givenRows;
     bands = Math.floor(numHashes / rows);
   } else {
-    return optimalParams(threshold, numHashes, { falsePositive, falseNegative });
+    return optimalParams(threshold, numHashes, weights);
   }
   if (bands * rows > numHashes) {
     throw new NearDupError(

@@ -101,7 +101,13 @@ describe('seed articles, default options', () => {
     expect(report.version).toBe(1);
     expect(report.stats).toMatchObject({ documents: 2, paragraphs: 22, pairs: report.pairs.length });
     expect(report.stats.candidates).toBeGreaterThanOrEqual(report.pairs.length);
-    expect(report.options).toMatchObject({ threshold: 0.7, numHashes: 128, minOverlapWords: 8 });
+    expect(report.options).toMatchObject({
+      threshold: 0.7,
+      numHashes: 128,
+      minOverlapWords: 10,
+      bands: 20,
+      rows: 5,
+    });
     expect(JSON.parse(renderJson(report))).toEqual(report);
   });
 

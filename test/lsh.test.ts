@@ -5,6 +5,7 @@ import {
   NearDupError,
   optimalParams,
   permutationKeys,
+  resolveOptions,
   signInto,
 } from '../src/index.js';
 
@@ -172,5 +173,39 @@ describe('LshIndex', () => {
     index.insert(2, s);
     index.insert(999_999, sig(range(100, 30)));
     expect(pairsOf(index.candidatePairs())).toEqual([[2, 1_000_000]]);
+  });
+});
+
+describe('optimalParams with a floor on P(candidate | J = threshold)', () => {
+  it('only considers choices that reach the floor', () => {
+    for (const threshold of [0.5, 0.7, 0.8, 0.9]) {
+      const free = optimalParams(threshold, 128);
+      const floored = optimalParams(threshold, 128, {
+        falsePositive: 0.5,
+        falseNegative: 0.5,
+        minCandidateProbability: 0.97,
+      });
+      expect(candidateProbability(threshold, free.bands, free.rows)).toBeLessThan(0.97);
+      expect(candidateProbability(threshold, floored.bands, floored.rows)).toBeGreaterThanOrEqual(0.97);
+      expect(floored.bands * floored.rows).toBeLessThanOrEqual(128);
+    }
+  });
+
+  it('takes the closest choice when no (bands, rows) reaches the floor', () => {
+    // At J = 0.1 the best 16 hashes can do is 16 bands of 1 row: P = 1 − 0.9¹⁶ ≈ 0.81 < 0.99.
+    const p = optimalParams(0.1, 16, {
+      falsePositive: 0.5,
+      falseNegative: 0.5,
+      minCandidateProbability: 0.99,
+    });
+    expect(p).toMatchObject({ bands: 16, rows: 1 });
+  });
+
+  it('is the default: 20 bands × 5 rows at threshold 0.7 with 128 hashes', () => {
+    const { resolved } = resolveOptions({});
+    expect(resolved.minCandidateProbability).toBe(0.97);
+    expect([resolved.bands, resolved.rows]).toEqual([20, 5]);
+    expect(resolveOptions({ minCandidateProbability: 0 }).resolved).toMatchObject({ bands: 14, rows: 9 });
+    expect(() => resolveOptions({ minCandidateProbability: 1.5 })).toThrow(/minCandidateProbability/);
   });
 });

@@ -1,0 +1,168 @@
+// Accuracy measurements of the real pipeline against exact references (used by accuracy.ts and the tests).
+import {
+  createDetector,
+  estimateJaccard,
+  findDuplicates,
+  LshIndex,
+  type Options,
+  type Report,
+} from '../src/index.js';
+import type { GeneratedCorpus } from './corpus.js';
+import type { ReferencePair } from './reference.js';
+
+/** Global paragraph number of each (document id, paragraph index) of a generated corpus. */
+export function globalIndex(corpus: GeneratedCorpus): (doc: string, paragraph: number) => number {
+  const offsets: number[] = [];
+  corpus.paragraphs.forEach((p, i) => {
+    if (p.index === 0) offsets[p.doc] = i;
+  });
+  return (doc, paragraph) => offsets[Number(doc.slice(4)) - 1] + paragraph;
+}
+
+const key = (a: number, b: number, n: number) => (a < b ? a * n + b : b * n + a);
+
+/** The flagged pairs of a report as keys, by kind. */
+export function flaggedKeys(
+  report: Report,
+  corpus: GeneratedCorpus,
+): { near: Set<number>; overlap: Set<number> } {
+  const index = globalIndex(corpus);
+  const n = corpus.paragraphs.length;
+  const near = new Set<number>();
+  const overlap = new Set<number>();
+  for (const p of report.pairs) {
+    const k = key(index(p.a.doc, p.a.paragraph), index(p.b.doc, p.b.paragraph), n);
+    (p.kind === 'overlap' ? overlap : near).add(k);
+  }
+  return { near, overlap };
+}
+
+export interface NearRecall {
+  threshold: number;
+  truePairs: number;
+  flagged: number;
+  /** Found / true pairs with J ≥ threshold. */
+  recall: number;
+  /** The same for J in [threshold, threshold + 0.05). */
+  recallAtThreshold: number;
+  /** The same for J ≥ threshold + 0.05. */
+  recallAbove: number;
+  /** Flagged pairs whose exact Jaccard is ≥ threshold / flagged. */
+  precision: number;
+  candidatesPerParagraph: number;
+}
+
+/** Runs findDuplicates and compares its near/exact pairs with the reference pairs (J ≥ threshold). */
+export async function measureNearRecall(
+  corpus: GeneratedCorpus,
+  reference: readonly ReferencePair[],
+  options: Options & { threshold: number },
+): Promise<NearRecall> {
+  const report = await findDuplicates(corpus.documents, options);
+  const n = corpus.paragraphs.length;
+  const { near } = flaggedKeys(report, corpus);
+  const t = options.threshold;
+  const exact = new Map(reference.map((p) => [key(p.a, p.b, n), p.jaccard]));
+  const truth = reference.filter((p) => p.jaccard >= t);
+  const share = (pairs: ReferencePair[]) =>
+    pairs.length === 0 ? 1 : pairs.filter((p) => near.has(key(p.a, p.b, n))).length / pairs.length;
+  const correct = [...near].filter((k) => (exact.get(k) ?? 0) >= t).length;
+  return {
+    threshold: t,
+    truePairs: truth.length,
+    flagged: near.size,
+    recall: share(truth),
+    recallAtThreshold: share(truth.filter((p) => p.jaccard < t + 0.05)),
+    recallAbove: share(truth.filter((p) => p.jaccard >= t + 0.05)),
+    precision: near.size === 0 ? 1 : correct / near.size,
+    candidatesPerParagraph: report.stats.candidates / report.stats.paragraphs,
+  };
+}
+
+/** Share of reference pairs that LSH alone makes candidates, per Jaccard bucket [lo, lo + width). */
+export async function candidateRates(
+  texts: readonly string[],
+  reference: readonly ReferencePair[],
+  options: Options,
+  width = 0.05,
+): Promise<{ lo: number; pairs: number; candidates: number; rate: number }[]> {
+  const detector = await createDetector(options);
+  const { bands, rows, numHashes } = detector.options;
+  const signatures = new Uint32Array(texts.length * numHashes);
+  texts.forEach((text, i) => signatures.set(detector.signature(text), i * numHashes));
+  const lsh = new LshIndex(bands, rows);
+  texts.forEach((_, i) => lsh.insert(i, signatures, i * numHashes));
+  const candidates = lsh.pairKeys(texts.length, new Set());
+  const buckets = new Map<number, { pairs: number; candidates: number }>();
+  for (const p of reference) {
+    const lo = Math.min(Math.floor(p.jaccard / width + 1e-9), Math.round(1 / width) - 1);
+    const bucket = buckets.get(lo) ?? { pairs: 0, candidates: 0 };
+    bucket.pairs++;
+    if (candidates.has(p.a * texts.length + p.b)) bucket.candidates++;
+    buckets.set(lo, bucket);
+  }
+  return [...buckets.entries()]
+    .sort((x, y) => x[0] - y[0])
+    .map(([lo, b]) => ({ lo: lo * width, ...b, rate: b.candidates / b.pairs }));
+}
+
+export interface OverlapRecall {
+  words: number;
+  planted: number;
+  found: number;
+}
+
+/** Planted passages found: the (source, host) pair is flagged with a shared span of ≥ min(words, m). */
+export function overlapRecall(report: Report, corpus: GeneratedCorpus): OverlapRecall[] {
+  const index = globalIndex(corpus);
+  const n = corpus.paragraphs.length;
+  const longest = new Map<number, number>();
+  for (const p of report.pairs) {
+    const k = key(index(p.a.doc, p.a.paragraph), index(p.b.doc, p.b.paragraph), n);
+    longest.set(k, Math.max(longest.get(k) ?? 0, ...p.spans.map((s) => s.words)));
+  }
+  const byLength = new Map<number, OverlapRecall>();
+  for (const o of corpus.truth.overlaps) {
+    const row = byLength.get(o.words) ?? { words: o.words, planted: 0, found: 0 };
+    row.planted++;
+    if ((longest.get(key(o.source, o.target, n)) ?? 0) >= Math.min(o.words, report.options.minOverlapWords)) {
+      row.found++;
+    }
+    byLength.set(o.words, row);
+  }
+  return [...byLength.values()].sort((x, y) => x.words - y.words);
+}
+
+/** Pairs related by planting (copies, hosts and sources, and copies of one source), as keys. */
+export function plantedRelations(corpus: GeneratedCorpus): (a: number, b: number) => boolean {
+  const parent = corpus.paragraphs.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (const p of corpus.truth.near) parent[find(p.copy)] = find(p.source);
+  for (const o of corpus.truth.overlaps) parent[find(o.target)] = find(o.source);
+  return (a, b) => find(a) === find(b);
+}
+
+/** |estimate − exact| of MinHash signatures of k hashes, over the given pairs, with the theory. */
+export async function estimatorError(
+  texts: readonly string[],
+  pairs: readonly ReferencePair[],
+  numHashes: number,
+): Promise<{ numHashes: number; mean: number; p99: number; theorySd: number; theoryMeanAbs: number }> {
+  const detector = await createDetector({ numHashes });
+  const needed = new Set(pairs.flatMap((p) => [p.a, p.b]));
+  const signatures = new Map([...needed].map((i) => [i, detector.signature(texts[i])]));
+  const errors = pairs.map((p) =>
+    Math.abs(estimateJaccard(signatures.get(p.a)!, signatures.get(p.b)!) - p.jaccard),
+  );
+  errors.sort((x, y) => x - y);
+  const sds = pairs.map((p) => Math.sqrt((p.jaccard * (1 - p.jaccard)) / numHashes));
+  const theorySd = sds.reduce((s, x) => s + x, 0) / sds.length;
+  return {
+    numHashes,
+    mean: errors.reduce((s, x) => s + x, 0) / errors.length,
+    p99: errors[Math.min(errors.length - 1, Math.floor(errors.length * 0.99))],
+    theorySd,
+    // E|X| of a normal with standard deviation σ is σ·√(2/π).
+    theoryMeanAbs: theorySd * Math.sqrt(2 / Math.PI),
+  };
+}
