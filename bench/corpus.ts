@@ -21,7 +21,7 @@ export const EDIT_LEVELS: ReadonlyArray<readonly [EditKind, number]> = [
 ];
 
 /** Passage lengths (words) planted as overlaps: below, at and above the default minOverlapWords. */
-export const OVERLAP_LENGTHS = [6, 8, 12, 20, 40] as const;
+export const OVERLAP_LENGTHS = [6, 8, 10, 12, 20, 40] as const;
 
 export interface PlantedNear {
   source: number;
