@@ -4,7 +4,7 @@
 // incidental overlaps in unrelated text, MinHash estimator error. Writes docs/accuracy.svg.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { candidateProbability, findDuplicates, resolveOptions } from '../src/index.js';
+import { candidateProbability, findDuplicates, jaccard, resolveOptions } from '../src/index.js';
 import { EDIT_LEVELS, generateCorpus } from './corpus.js';
 import {
   candidateRates,
@@ -136,15 +136,6 @@ const perShingle = await Promise.all(
     sets: await shingleSets(texts, resolveOptions({ shingleSize: k }).resolved),
   })),
 );
-const jac = (s: Uint32Array[], a: number, b: number) => {
-  let shared = 0;
-  for (let i = 0, j = 0; i < s[a].length && j < s[b].length; ) {
-    if (s[a][i] === s[b][j]) shared++, i++, j++;
-    else if (s[a][i] < s[b][j]) i++;
-    else j++;
-  }
-  return shared / (s[a].length + s[b].length - shared);
-};
 console.table(
   EDIT_LEVELS.map(([edit, amount]) => {
     const planted = corpus.truth.near.filter((p) => p.edit === edit && p.amount === amount);
@@ -154,7 +145,7 @@ console.table(
     };
     for (const { k, sets: s } of perShingle) {
       row[`k=${k}`] = pct(
-        planted.filter((p) => jac(s, p.source, p.copy) >= defaults.threshold).length / planted.length,
+        planted.filter((p) => jaccard(s[p.source], s[p.copy]) >= defaults.threshold).length / planted.length,
       );
     }
     return row;

@@ -105,7 +105,7 @@ export function generateCorpus(options: CorpusOptions): GeneratedCorpus {
   for (let d = 0; d * docSize < total; d++) {
     const slice = texts.slice(d * docSize, (d + 1) * docSize);
     documents.push({ id: `doc-${d + 1}`, text: slice.join('\n\n') });
-    slice.forEach((text, index) => paragraphs.push({ text, doc: d, index }));
+    for (const [index, text] of slice.entries()) paragraphs.push({ text, doc: d, index });
   }
   return { documents, paragraphs, truth };
 }

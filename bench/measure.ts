@@ -89,9 +89,11 @@ export async function candidateRates(
   const detector = await createDetector(options);
   const { bands, rows, numHashes } = detector.options;
   const signatures = new Uint32Array(texts.length * numHashes);
-  texts.forEach((text, i) => signatures.set(detector.signature(text), i * numHashes));
   const lsh = new LshIndex(bands, rows);
-  texts.forEach((_, i) => lsh.insert(i, signatures, i * numHashes));
+  for (const [i, text] of texts.entries()) {
+    signatures.set(detector.signature(text), i * numHashes);
+    lsh.insert(i, signatures, i * numHashes);
+  }
   const candidates = lsh.pairKeys(texts.length, new Set());
   const buckets = new Map<number, { pairs: number; candidates: number }>();
   for (const p of reference) {
@@ -136,7 +138,10 @@ export function overlapRecall(report: Report, corpus: GeneratedCorpus): OverlapR
 /** Pairs related by planting (copies, hosts and sources, and copies of one source), as keys. */
 export function plantedRelations(corpus: GeneratedCorpus): (a: number, b: number) => boolean {
   const parent = corpus.paragraphs.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i];
+    return i;
+  };
   for (const p of corpus.truth.near) parent[find(p.copy)] = find(p.source);
   for (const o of corpus.truth.overlaps) parent[find(o.target)] = find(o.source);
   return (a, b) => find(a) === find(b);

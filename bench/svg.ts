@@ -41,11 +41,12 @@ export function sCurveSvg(options: {
         `<circle cx="${x(p.jaccard).toFixed(1)}" cy="${y(p.rate).toFixed(1)}" r="${Math.min(7, 2.5 + Math.log10(p.pairs))}" class="dot"><title>J ≈ ${p.jaccard.toFixed(3)}: ${(p.rate * 100).toFixed(1)} % of ${p.pairs} pairs</title></circle>`,
     )
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="system-ui, sans-serif" font-size="12">
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="system-ui, sans-serif" font-size="12" role="img" aria-label="${escapeXml(options.title)}">
+<title>${escapeXml(options.title)}</title>
 <style>.grid{stroke:#e5e5e5}.curve{fill:none;stroke:#2563eb;stroke-width:2}.dot{fill:#dc2626;fill-opacity:.8}.threshold{stroke:#555;stroke-dasharray:4 4}text{fill:#222}</style>
 <rect width="100%" height="100%" fill="#fff"/>
-<text x="${m.left}" y="22" font-size="15" font-weight="600">${escape(options.title)}</text>
-<text x="${m.left}" y="40" fill="#555">${escape(options.subtitle)}</text>
+<text x="${m.left}" y="22" font-size="15" font-weight="600">${escapeXml(options.title)}</text>
+<text x="${m.left}" y="40" fill="#555">${escapeXml(options.subtitle)}</text>
 ${grid}
 <line x1="${x(options.threshold)}" y1="${m.top}" x2="${x(options.threshold)}" y2="${m.top + h}" class="threshold"/>
 <text x="${x(options.threshold) + 4}" y="${m.top + h - 6}">threshold ${options.threshold}</text>
@@ -58,6 +59,6 @@ ${dots}
 `;
 }
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
