@@ -1,4 +1,5 @@
 import type { Block, Pair, Report } from '../types.js';
+import { type DocumentTexts, textOf } from './texts.js';
 
 export interface TextRenderOptions {
   /** Longest quoted passage, in characters, before it is cut with an ellipsis. */
@@ -11,11 +12,9 @@ export interface TextRenderOptions {
  */
 export function renderText(
   report: Report,
-  texts: ReadonlyMap<string, string> | Record<string, string>,
+  texts: DocumentTexts,
   { maxQuote = 240 }: TextRenderOptions = {},
 ): string {
-  const textOf = (id: string) =>
-    (texts instanceof Map ? texts.get(id) : (texts as Record<string, string>)[id]) ?? '';
   const lines: string[] = [];
   const { stats } = report;
   lines.push(
@@ -42,7 +41,7 @@ export function renderText(
       );
       for (const span of pair.spans) {
         if (pair.kind !== 'overlap' && pair.spans.length > 3) break;
-        const quote = collapse(textOf(pair.a.doc).slice(span.a[0], span.a[1]));
+        const quote = collapse(textOf(texts, pair.a.doc).slice(span.a[0], span.a[1]));
         const shown = quote.length > maxQuote ? `${quote.slice(0, maxQuote - 1)}…` : quote;
         lines.push(`      ${span.words} shared words: “${shown}”`);
       }
