@@ -123,9 +123,14 @@ describe('seed articles, default options', () => {
 
   it('renders a text report with 1-based paragraph numbers and quoted passages', () => {
     const text = renderText(report, textOf);
-    expect(text).toContain('article-1 ¶3–7  ⇄  article-1 ¶8–12');
+    expect(text).toContain('article-1:3 ¶3–7  ⇄  article-1:8 ¶8–12');
+    expect(text).toContain('[overlap] article-1:4 ¶4  ⇄  article-2:6 ¶6');
     expect(text).toContain('“readiness to fully coordinate with Iraq to confront these groups”');
-    expect(text).toContain('1-based');
+    expect(text).not.toContain('\x1b[');
+    expect(text.trimEnd().split('\n').at(-1)).toMatch(
+      /^neardup: 2 document\(s\), 22 paragraph\(s\): 9 flagged pair\(s\) \(5 exact, 0 near, 4 overlap\) in 1 block\(s\), [\d.]+ ms\. Lines and paragraph numbers are 1-based\.$/,
+    );
+    expect(renderText(report, textOf, { color: true })).toContain('\x1b[36m[overlap]\x1b[0m');
   });
 
   it('gives the same pairs for the documents in the other order, with a and b in input order', async () => {

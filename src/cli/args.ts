@@ -1,0 +1,132 @@
+import { parseArgs } from 'node:util';
+import levenshtein from 'fast-levenshtein';
+
+export type Format = 'text' | 'json' | 'html' | 'sarif';
+const FORMATS: readonly Format[] = ['text', 'json', 'html', 'sarif'];
+
+export interface CliArgs {
+  paths: string[];
+  format: Format;
+  out: string | undefined;
+  threshold: number | undefined;
+  minOverlap: number | undefined;
+  failOnDuplicates: boolean;
+  /** File name endings searched for in directories, with the dot: ['.txt', '.md']. */
+  extensions: string[];
+  progress: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+/** A mistake in the command line: printed with the usage hint, exit code 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: neardup [options] <path...>
+
+Finds near-duplicate and overlapping paragraphs in text files.
+Paths are files, directories (searched recursively for --ext files), or - for standard input.
+Document ids in the report are the paths as given.
+
+Options:
+  --format text|json|html|sarif  output format (default text; json prints the Report; sarif is SARIF 2.1.0)
+  --out FILE                     write the report to FILE instead of standard output
+  --threshold N                  near-duplicate Jaccard threshold, 0 < N <= 1 (default 0.7)
+  --min-overlap N                shortest shared run of words reported as an overlap (default 10)
+  --ext LIST                     file endings searched in directories (default .txt,.md)
+  --fail-on-duplicates           exit with code 1 when anything is flagged
+  --progress                     report progress on standard error even when it is not a terminal
+  -h, --help                     show this help
+  -v, --version                  show the version
+
+Exit codes: 0 done, 1 duplicates found with --fail-on-duplicates, 2 usage or input error.
+Colour only on a terminal, never with NO_COLOR set.`;
+
+export function parseCli(argv: readonly string[]): CliArgs {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec((error as Error).message)?.[1];
+    if (unknown) {
+      const hint = closestFlag(unknown);
+      throw new UsageError(`neardup: unknown option ${unknown}${hint ? ` (did you mean ${hint}?)` : ''}`);
+    }
+    throw new UsageError(`neardup: ${(error as Error).message}`);
+  }
+  const { values, positionals } = parsed;
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) {
+    throw new UsageError(
+      `neardup: --format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`,
+    );
+  }
+  const extensions = (values.ext as string)
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e.length > 0)
+    .map((e) => (e.startsWith('.') ? e : `.${e}`));
+  if (extensions.length === 0)
+    throw new UsageError(`neardup: --ext needs at least one ending, got ${JSON.stringify(values.ext)}`);
+  const args: CliArgs = {
+    paths: positionals,
+    format,
+    out: values.out,
+    threshold: number(values.threshold, '--threshold'),
+    minOverlap: number(values['min-overlap'], '--min-overlap'),
+    failOnDuplicates: values['fail-on-duplicates'] === true,
+    extensions,
+    progress: values.progress === true,
+    help: values.help === true,
+    version: values.version === true,
+  };
+  if (!args.help && !args.version && args.paths.length === 0) {
+    throw new UsageError('neardup: no input: give files, directories, or - for standard input');
+  }
+  return args;
+}
+
+const FLAGS = [
+  '--format',
+  '--out',
+  '--threshold',
+  '--min-overlap',
+  '--ext',
+  '--fail-on-duplicates',
+  '--progress',
+  '--help',
+  '--version',
+];
+
+function closestFlag(flag: string): string | undefined {
+  const [best] = FLAGS.map((f) => [f, levenshtein.get(flag, f)] as const).sort((x, y) => x[1] - y[1]);
+  return best[1] <= 3 ? best[0] : undefined;
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      out: { type: 'string' },
+      threshold: { type: 'string' },
+      'min-overlap': { type: 'string' },
+      ext: { type: 'string', default: '.txt,.md' },
+      'fail-on-duplicates': { type: 'boolean' },
+      progress: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+    },
+  });
+}
+
+/** A number from a flag, or undefined when absent. Range checks are the library's (same messages). */
+function number(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n)) {
+    throw new UsageError(`neardup: ${flag} must be a number, got ${JSON.stringify(value)}`);
+  }
+  return n;
+}

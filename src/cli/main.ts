@@ -1,0 +1,89 @@
+import { writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import {
+  findDuplicates,
+  NearDupError,
+  type Options,
+  type Report,
+  renderJson,
+  renderText,
+  splitParagraphs,
+} from '../index.js';
+import { type CliArgs, type Format, parseCli, USAGE, UsageError } from './args.js';
+import { InputError, listInputs, readInputs } from './files.js';
+import { Progress } from './progress.js';
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream;
+  env: Record<string, string | undefined>;
+}
+
+/** Runs the CLI; resolves to the exit code (0 done, 1 duplicates with --fail-on-duplicates, 2 error). */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const say = (stream: NodeJS.WritableStream, text: string) =>
+    new Promise<void>((done) => stream.write(text.endsWith('\n') ? text : `${text}\n`, () => done()));
+  try {
+    const args = parseCli(argv);
+    if (args.help) return await say(io.stdout, USAGE).then(() => 0);
+    if (args.version) return await say(io.stdout, version()).then(() => 0);
+    const progress = new Progress(io.stderr, args.progress || io.stderr.isTTY === true);
+    const ids = await listInputs(args.paths, args.extensions);
+    const documents = await readInputs(ids, {
+      stdin: io.stdin,
+      warn: (message) => {
+        progress.end();
+        io.stderr.write(`${message}\n`);
+      },
+      onRead: (doc) => progress.fileRead(ids.length, splitParagraphs(doc.text).length),
+    });
+    progress.stage(`detecting near duplicates and overlaps in ${documents.length} documents…`);
+    const report = await findDuplicates(documents, detectionOptions(args));
+    progress.stage(`found ${report.stats.pairs} pairs in ${report.stats.ms} ms; writing ${args.format}…`);
+    const texts = new Map(documents.map((d) => [d.id, d.text]));
+    const color = args.out === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
+    const output = render(args.format, report, texts, color);
+    progress.end();
+    if (args.out !== undefined) {
+      await writeFile(args.out, output).catch((error: Error) => {
+        throw new InputError(`neardup: cannot write ${JSON.stringify(args.out)}: ${error.message}`);
+      });
+    } else {
+      await say(io.stdout, output);
+    }
+    return args.failOnDuplicates && report.pairs.length > 0 ? 1 : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      await say(io.stderr, `${error.message}\nRun 'neardup --help' for usage.`);
+    } else if (error instanceof InputError || error instanceof NearDupError) {
+      await say(io.stderr, error.message);
+    } else {
+      await say(io.stderr, `neardup: unexpected error: ${(error as Error)?.stack ?? String(error)}`);
+    }
+    return 2;
+  }
+}
+
+function detectionOptions(args: CliArgs): Options {
+  const options: Options = {};
+  if (args.threshold !== undefined) options.threshold = args.threshold;
+  if (args.minOverlap !== undefined) options.minOverlapWords = args.minOverlap;
+  return options;
+}
+
+function render(format: Format, report: Report, texts: Map<string, string>, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return renderJson(report);
+    case 'text':
+      return renderText(report, texts, { color });
+    default:
+      throw new UsageError(`neardup: --format ${format} is not available yet`);
+  }
+}
+
+function version(): string {
+  const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
+  return pkg.version;
+}

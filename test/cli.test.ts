@@ -1,0 +1,150 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findDuplicates, type Report } from '../src/index.js';
+
+const root = resolve(__dirname, '..');
+const cli = join(root, 'dist', 'cli.js');
+let dir: string;
+
+function run(args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}) {
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: dir,
+    input: options.input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '', ...options.env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const withoutTime = (report: Report) => ({ ...report, stats: { ...report.stats, ms: 0 } });
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(root, 'scripts', 'ensure-built.mjs')], { stdio: 'inherit' });
+  dir = mkdtempSync(join(tmpdir(), 'neardup-cli-'));
+  mkdirSync(join(dir, 'articles'));
+  for (const name of ['article-1.txt', 'article-2.txt']) {
+    writeFileSync(join(dir, 'articles', name), readFileSync(join(root, 'examples', 'articles', name)));
+  }
+  mkdirSync(join(dir, 'tree', 'a', 'b'), { recursive: true });
+  mkdirSync(join(dir, 'tree', '.hidden'));
+  writeFileSync(join(dir, 'tree', 'one.md'), 'The same paragraph appears in two files of the tree.\n');
+  writeFileSync(
+    join(dir, 'tree', 'a', 'b', 'two.txt'),
+    'The same paragraph appears in two files of the tree.\n',
+  );
+  writeFileSync(
+    join(dir, 'tree', 'a', 'skip.html'),
+    'The same paragraph appears in two files of the tree.\n',
+  );
+  writeFileSync(
+    join(dir, 'tree', '.hidden', 'three.txt'),
+    'The same paragraph appears in two files of the tree.\n',
+  );
+  mkdirSync(join(dir, 'empty'));
+  writeFileSync(join(dir, 'empty', 'notes.pdf'), 'x');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('neardup CLI', () => {
+  it('prints the same Report as findDuplicates for the seed articles (--format json)', async () => {
+    const out = run(['--format', 'json', 'articles/article-1.txt', 'articles/article-2.txt']);
+    expect(out.code).toBe(0);
+    expect(out.stderr).toBe('');
+    const ids = ['articles/article-1.txt', 'articles/article-2.txt'];
+    const expected = await findDuplicates(
+      ids.map((id) => ({ id, text: readFileSync(join(dir, id), 'utf8') })),
+    );
+    expect(withoutTime(JSON.parse(out.stdout))).toEqual(withoutTime(expected));
+  });
+
+  it('passes --threshold and --min-overlap to the library', () => {
+    const out = run(['--format', 'json', '--threshold', '0.9', '--min-overlap', '12', 'articles']);
+    const report = JSON.parse(out.stdout) as Report;
+    expect(report.options).toMatchObject({ threshold: 0.9, minOverlapWords: 12 });
+    expect(report.pairs.filter((p) => p.kind === 'overlap')).toHaveLength(2); // only the 12-word quote
+  });
+
+  it('prints a text report with file:line places, 1-based, and a summary line; no colour in a pipe', () => {
+    const out = run(['articles']);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toContain('articles/article-1.txt:3 ¶3–7  ⇄  articles/article-1.txt:8 ¶8–12');
+    expect(out.stdout).toContain('articles/article-1.txt:4 ¶4  ⇄  articles/article-2.txt:6 ¶6');
+    expect(out.stdout).not.toContain('\x1b[');
+    expect(out.stdout.trimEnd().split('\n').at(-1)).toMatch(/^neardup: 2 document\(s\), 22 paragraph\(s\)/);
+    expect(out.stderr).toBe(''); // no progress in pipes
+  });
+
+  it('reports progress on stderr with --progress', () => {
+    const out = run(['--progress', 'articles']);
+    expect(out.stderr).toContain('reading: 2/2 files, 22 paragraphs');
+    expect(out.stderr).toContain('detecting');
+  });
+
+  it('searches directories recursively for .txt and .md, skipping hidden folders; --ext changes the endings', () => {
+    const out = run(['--format', 'json', 'tree']);
+    const report = JSON.parse(out.stdout) as Report;
+    expect(report.documents.map((d) => d.id)).toEqual([
+      join('tree', 'a', 'b', 'two.txt'),
+      join('tree', 'one.md'),
+    ]);
+    expect(report.pairs).toHaveLength(1);
+    const html = JSON.parse(run(['--format', 'json', '--ext', 'html', 'tree']).stdout) as Report;
+    expect(html.documents.map((d) => d.id)).toEqual([join('tree', 'a', 'skip.html')]);
+  });
+
+  it('reads standard input for -', () => {
+    const out = run(['--format', 'json', '-', 'tree/one.md'], {
+      input: 'The same paragraph appears in two files of the tree.\n',
+    });
+    const report = JSON.parse(out.stdout) as Report;
+    expect(report.documents.map((d) => d.id)).toEqual(['-', 'tree/one.md']);
+    expect(report.pairs[0]?.kind).toBe('exact');
+  });
+
+  it('writes to --out instead of stdout', () => {
+    const out = run(['--format', 'json', '--out', 'report.json', 'articles']);
+    expect(out.stdout).toBe('');
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).version).toBe(1);
+  });
+
+  it('decodes invalid UTF-8 with replacement characters and a warning naming the file', () => {
+    writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
+    const out = run(['--format', 'json', 'latin1.txt']);
+    expect(out.code).toBe(0);
+    expect(out.stderr).toContain('"latin1.txt" is not valid UTF-8');
+    expect(out.stdout).toContain('"version": 1');
+  });
+
+  it('exits 1 with --fail-on-duplicates when anything is flagged, 0 when nothing is', () => {
+    expect(run(['--fail-on-duplicates', 'articles']).code).toBe(1);
+    expect(run(['--fail-on-duplicates', 'tree/one.md']).code).toBe(0);
+    expect(run(['articles']).code).toBe(0);
+  });
+
+  it.each([
+    [['missing.txt'], /^neardup: cannot read "missing.txt": no such file or directory/],
+    [['empty'], /^neardup: no \.txt or \.md files in directory "empty"/],
+    [['--treshold', '0.5', 'articles'], /^neardup: unknown option --treshold \(did you mean --threshold\?\)/],
+    [['--threshold', 'abc', 'articles'], /^neardup: --threshold must be a number, got "abc"/],
+    [['--threshold', '1.5', 'articles'], /^neardup: option threshold must be a number in \(0, 1\], got 1\.5/],
+    [['--min-overlap', '1', 'articles'], /^neardup: option minOverlapWords must be an integer from 2/],
+    [['--format', 'pdf', 'articles'], /^neardup: --format must be one of text, json, html, sarif/],
+    [[], /^neardup: no input/],
+  ])('exits 2 with a neardup: message for %j', (args, message) => {
+    const out = run(args);
+    expect(out.code).toBe(2);
+    expect(out.stdout).toBe('');
+    expect(out.stderr).toMatch(message);
+  });
+
+  it('prints help and version', () => {
+    const help = run(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: neardup [options] <path...>');
+    const version = run(['--version']);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  });
+});
