@@ -5,14 +5,20 @@ export interface SharedRun {
   length: number;
 }
 
-/**
- * All maximal runs of at least `minLength` equal consecutive words shared by two word sequences, then
- * the longest ones that do not overlap each other on either side, longest first.
- * Linear in the input plus the matches: each run is found once, from its left end, through an index of
- * the minLength-word windows of `a`.
- */
+/** Places of a repeated window in `a` tried as run starts; bounds the work on repetitive text. */
 const MAX_STARTS = 32;
 
+/**
+ * Runs of at least `minLength` equal consecutive words shared by two word sequences, none overlapping
+ * another on either side, longest first.
+ *
+ * `b` is scanned left to right through an index of the minLength-word windows of `a`. At each position
+ * the longest run starting there (from at most MAX_STARTS places in `a`) is taken and the scan jumps past
+ * it, so each word of `b` is extended over at most MAX_STARTS times: linear even for a text that repeats
+ * one word 100,000 times. Every run is maximal. A longer run that starts inside an accepted one needs `a`
+ * to repeat a minLength-word window; when `a` does not, the result is exactly the greedy choice over all
+ * maximal runs. Runs overlapping a longer one on the `a` side are then dropped.
+ */
 export function sharedRuns(
   a: readonly string[],
   aHashes: Uint32Array,
@@ -25,24 +31,28 @@ export function sharedRuns(
   for (let i = 0; i + minLength <= a.length; i++) {
     const key = windowKey(aHashes, i, minLength);
     const list = windows.get(key);
-    if (list) list.push(i);
-    else windows.set(key, [i]);
+    if (list === undefined) windows.set(key, [i]);
+    else if (list.length < MAX_STARTS) list.push(i);
   }
   const runs: SharedRun[] = [];
-  for (let j = 0; j + minLength <= b.length; j++) {
-    const starts = windows.get(windowKey(bHashes, j, minLength));
-    if (!starts) continue;
-    // A window repeated many times in `a` (e.g. one word repeated) would make this quadratic; its first
-    // MAX_STARTS places are enough to report the passage, so a pathological paragraph stays linear.
-    for (let s = 0; s < starts.length && s < MAX_STARTS; s++) {
-      const i = starts[s];
-      if (i > 0 && j > 0 && a[i - 1] === b[j - 1]) continue; // not the left end of its run
+  let j = 0;
+  while (j + minLength <= b.length) {
+    let best: SharedRun | undefined;
+    for (const i of windows.get(windowKey(bHashes, j, minLength)) ?? []) {
+      if (i > 0 && j > 0 && a[i - 1] === b[j - 1]) continue; // not the left end of its run: not maximal
       let length = 0;
       while (i + length < a.length && j + length < b.length && a[i + length] === b[j + length]) length++;
-      if (length >= minLength) runs.push({ aFrom: i, bFrom: j, length });
+      if (length >= minLength && (best === undefined || length > best.length))
+        best = { aFrom: i, bFrom: j, length };
+    }
+    if (best) {
+      runs.push(best);
+      j += best.length;
+    } else {
+      j++;
     }
   }
-  return chooseDisjoint(runs);
+  return disjointOnA(runs);
 }
 
 function windowKey(hashes: Uint32Array, from: number, length: number): number {
@@ -51,17 +61,30 @@ function windowKey(hashes: Uint32Array, from: number, length: number): number {
   return h;
 }
 
-/** Greedy: longest first (earliest on ties), skipping runs that overlap a chosen one on either side. */
-function chooseDisjoint(runs: SharedRun[]): SharedRun[] {
+/**
+ * Longest first (earliest on ties), dropping runs that overlap an already chosen one in `a` (they are
+ * disjoint in `b` by construction). Chosen `a` ranges are kept sorted for a binary search: O(R log R).
+ */
+function disjointOnA(runs: SharedRun[]): SharedRun[] {
   runs.sort((x, y) => y.length - x.length || x.aFrom - y.aFrom || x.bFrom - y.bFrom);
+  const starts: number[] = [];
+  const ends: number[] = [];
   const chosen: SharedRun[] = [];
   for (const run of runs) {
-    const clash = chosen.some(
-      (c) =>
-        (run.aFrom < c.aFrom + c.length && c.aFrom < run.aFrom + run.length) ||
-        (run.bFrom < c.bFrom + c.length && c.bFrom < run.bFrom + run.length),
-    );
-    if (!clash) chosen.push(run);
+    const from = run.aFrom;
+    const to = run.aFrom + run.length;
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    // Chosen ranges are disjoint and sorted, so only the neighbours can overlap [from, to).
+    if ((lo > 0 && ends[lo - 1] > from) || (lo < starts.length && starts[lo] < to)) continue;
+    starts.splice(lo, 0, from);
+    ends.splice(lo, 0, to);
+    chosen.push(run);
   }
   return chosen;
 }

@@ -208,6 +208,34 @@ describe('sharedRuns', () => {
     expect(runs(a, b, 2)).toEqual([{ aFrom: 5, bFrom: 0, length: 5 }]);
   });
 
+  it('is the brute-force greedy selection when a repeats no window (property, distinct words)', () => {
+    // a: distinct words, so no window repeats; b: pieces of a with other words between them.
+    const a = Array.from({ length: 40 }, (_, i) => `w${i}`);
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(39), fc.integer({ min: 1, max: 12 }), fc.constantFrom('x', 'y', 'w3')), {
+          maxLength: 6,
+        }),
+        fc.integer({ min: 2, max: 5 }),
+        (pieces, minLength) => {
+          const b = pieces.flatMap(([from, length, filler]) => [...a.slice(from, from + length), filler]);
+          const found = runs(a, b, minLength);
+          for (const run of allMaximalRuns(a, b, minLength)) {
+            const chosen = found.some((f) => f.aFrom === run.aFrom && f.bFrom === run.bFrom);
+            if (!chosen) expect(found.some((f) => overlaps(f, run) && f.length >= run.length)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds the longest run of a word repeated 100,000 times in linear time', () => {
+    const words = Array<string>(100_000).fill('the');
+    const hashes = new Uint32Array(words.length).fill(7);
+    expect(sharedRuns(words, hashes, words, hashes, 10)).toEqual([{ aFrom: 0, bFrom: 0, length: 100_000 }]);
+  });
+
   it('matches a brute-force greedy selection of maximal runs (property)', () => {
     const word = fc.constantFrom('a', 'b', 'c', 'd');
     fc.assert(
@@ -231,7 +259,9 @@ describe('sharedRuns', () => {
             expect(found[i].length).toBeLessThanOrEqual(found[i - 1].length);
           for (let i = 0; i < found.length; i++)
             for (let j = i + 1; j < found.length; j++) expect(overlaps(found[i], found[j])).toBe(false);
-          // Every maximal run left out clashes with a chosen run at least as long.
+          // When `a` repeats no minLength-word window, the scan is exactly the greedy choice over all
+          // maximal runs: every maximal run left out clashes with a chosen run at least as long.
+          if (!uniqueWindows(a, minLength)) return;
           for (const run of allMaximalRuns(a, b, minLength)) {
             const chosen = found.some((f) => f.aFrom === run.aFrom && f.bFrom === run.bFrom);
             if (!chosen) expect(found.some((f) => overlaps(f, run) && f.length >= run.length)).toBe(true);
@@ -242,3 +272,13 @@ describe('sharedRuns', () => {
     );
   });
 });
+
+function uniqueWindows(words: readonly string[], length: number): boolean {
+  const seen = new Set<string>();
+  for (let i = 0; i + length <= words.length; i++) {
+    const key = words.slice(i, i + length).join(' ');
+    if (seen.has(key)) return false;
+    seen.add(key);
+  }
+  return true;
+}
