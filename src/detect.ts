@@ -1,7 +1,7 @@
 import { findBlocks, type PairPosition } from './blocks.js';
 import { buildCorpus } from './corpus.js';
 import { readDocuments } from './documents.js';
-import { NearDupError } from './errors.js';
+import { describeValue, NearDupError } from './errors.js';
 import { FeatureExtractor } from './features.js';
 import { createHasher } from './hash.js';
 import { loadTokenFilter } from './language.js';
@@ -35,7 +35,12 @@ export async function createDetector(options?: Options): Promise<Detector> {
     options: resolved,
     find: (documents) => detect(documents, resolved, splitter, extractor),
     signature(text) {
-      if (typeof text !== 'string') readDocuments([text]); // throws the INVALID_DOCUMENT error
+      if (typeof text !== 'string') {
+        throw new NearDupError(
+          'INVALID_DOCUMENT',
+          `neardup: signature() takes the text of one paragraph as a string, got ${describeValue(text)}`,
+        );
+      }
       const set = extractor.shingleSet(extractor.read(text, 0, text.length));
       const out = new Uint32Array(resolved.numHashes);
       extractor.sign(set.hashes, set.count, out, 0);

@@ -15,8 +15,10 @@ export function readDocuments(input: unknown): SourceDocument[] {
     );
   }
   const seen = new Map<string, number>();
-  return (input as unknown[]).map((item, position) => {
-    const document = readDocument(item as DocumentInput, position);
+  const documents: SourceDocument[] = [];
+  // An indexed loop, not .map: a hole in a sparse array is read as undefined and reported, not skipped.
+  for (let position = 0; position < input.length; position++) {
+    const document = readDocument(input[position] as DocumentInput, position);
     const earlier = seen.get(document.id);
     if (earlier !== undefined) {
       throw new NearDupError(
@@ -25,8 +27,9 @@ export function readDocuments(input: unknown): SourceDocument[] {
       );
     }
     seen.set(document.id, position);
-    return document;
-  });
+    documents.push(document);
+  }
+  return documents;
 }
 
 function readDocument(item: DocumentInput, position: number): SourceDocument {

@@ -61,7 +61,19 @@ export function optimalParams(
       `neardup: numHashes must be a positive integer, got ${describeValue(numHashes)}`,
     );
   }
-  const { falsePositive, falseNegative, minCandidateProbability = 0 } = weights;
+  const { falsePositive, falseNegative, minCandidateProbability = 0 } = weights ?? {};
+  for (const [name, value] of [
+    ['falsePositive', falsePositive],
+    ['falseNegative', falseNegative],
+    ['minCandidateProbability', minCandidateProbability],
+  ] as const) {
+    if (typeof value !== 'number' || !(value >= 0 && value <= 1)) {
+      throw new NearDupError(
+        'INVALID_OPTION',
+        `neardup: optimalParams weight ${name} must be a number in [0, 1], got ${describeValue(value)}`,
+      );
+    }
+  }
   const key = `${threshold}|${numHashes}|${falsePositive}|${falseNegative}|${minCandidateProbability}`;
   const hit = cache.get(key);
   if (hit) return { ...hit };

@@ -69,12 +69,16 @@ function fromSplitter(text: string, splitter: ParagraphSplitter): ParagraphSpan[
       end >= start &&
       end <= text.length;
     if (!ok) {
+      const shown = Array.isArray(range)
+        ? `[${range.map((v) => describeValue(v)).join(', ')}]`
+        : describeValue(range);
       throw new NearDupError(
         'INVALID_OPTION',
-        `neardup: the paragraphs splitter returned ${describeValue(range)} ${JSON.stringify(range)}; ranges must be integer [start, end] pairs, in order, not overlapping, within 0..${text.length}`,
+        `neardup: the paragraphs splitter returned ${shown}; ranges must be integer [start, end] pairs, in order, not overlapping, within 0..${text.length}`,
       );
     }
-    spans.push({ index: spans.length, start, end });
+    // Trimmed like the built-in modes; a whitespace-only range is not a paragraph.
+    pushTrimmed(text, start, end, spans);
     previousEnd = end;
   }
   return spans;

@@ -13,11 +13,11 @@ const MAX_STARTS = 32;
  * another on either side, longest first.
  *
  * `b` is scanned left to right through an index of the minLength-word windows of `a`. At each position
- * the longest run starting there (from at most MAX_STARTS places in `a`) is taken and the scan jumps past
- * it, so each word of `b` is extended over at most MAX_STARTS times: linear even for a text that repeats
- * one word 100,000 times. Every run is maximal. A longer run that starts inside an accepted one needs `a`
- * to repeat a minLength-word window; when `a` does not, the result is exactly the greedy choice over all
- * maximal runs. Runs overlapping a longer one on the `a` side are then dropped.
+ * the longest maximal run starting there (from at most MAX_STARTS places in `a`) is taken and the scan
+ * jumps to its last minLength − 1 words, so the work stays linear even for a text that repeats one word
+ * 100,000 times. Another maximal run starting inside an accepted one, with its first window inside it,
+ * needs `a` to repeat that window; when `a` repeats none, the result is exactly the greedy choice
+ * (longest first, disjoint on both sides) over all maximal runs.
  */
 export function sharedRuns(
   a: readonly string[],
@@ -47,12 +47,14 @@ export function sharedRuns(
     }
     if (best) {
       runs.push(best);
-      j += best.length;
+      // Resume where a window can still reach past this run: a maximal run starting earlier inside it
+      // would repeat one of a's windows (see above), and every run is rescanned at most minLength times.
+      j += Math.max(1, best.length - minLength + 1);
     } else {
       j++;
     }
   }
-  return disjointOnA(runs);
+  return disjointOnBothSides(runs);
 }
 
 function windowKey(hashes: Uint32Array, from: number, length: number): number {
@@ -61,30 +63,47 @@ function windowKey(hashes: Uint32Array, from: number, length: number): number {
   return h;
 }
 
-/**
- * Longest first (earliest on ties), dropping runs that overlap an already chosen one in `a` (they are
- * disjoint in `b` by construction). Chosen `a` ranges are kept sorted for a binary search: O(R log R).
- */
-function disjointOnA(runs: SharedRun[]): SharedRun[] {
+/** Longest first (earliest on ties), dropping runs that overlap an already chosen one on either side. */
+function disjointOnBothSides(runs: SharedRun[]): SharedRun[] {
   runs.sort((x, y) => y.length - x.length || x.aFrom - y.aFrom || x.bFrom - y.bFrom);
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const onA = new IntervalSet();
+  const onB = new IntervalSet();
   const chosen: SharedRun[] = [];
   for (const run of runs) {
-    const from = run.aFrom;
-    const to = run.aFrom + run.length;
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
-    // Chosen ranges are disjoint and sorted, so only the neighbours can overlap [from, to).
-    if ((lo > 0 && ends[lo - 1] > from) || (lo < starts.length && starts[lo] < to)) continue;
-    starts.splice(lo, 0, from);
-    ends.splice(lo, 0, to);
+    if (onA.overlaps(run.aFrom, run.aFrom + run.length) || onB.overlaps(run.bFrom, run.bFrom + run.length))
+      continue;
+    onA.add(run.aFrom, run.aFrom + run.length);
+    onB.add(run.bFrom, run.bFrom + run.length);
     chosen.push(run);
   }
   return chosen;
+}
+
+/** Disjoint [from, to) ranges kept sorted, so an overlap test is a binary search. */
+class IntervalSet {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  overlaps(from: number, to: number): boolean {
+    const at = this.firstStartAtOrAfter(from);
+    // The ranges are disjoint and sorted, so only the neighbours of `from` can overlap [from, to).
+    return (at > 0 && this.ends[at - 1] > from) || (at < this.starts.length && this.starts[at] < to);
+  }
+
+  add(from: number, to: number): void {
+    const at = this.firstStartAtOrAfter(from);
+    this.starts.splice(at, 0, from);
+    this.ends.splice(at, 0, to);
+  }
+
+  private firstStartAtOrAfter(from: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }

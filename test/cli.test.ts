@@ -148,3 +148,18 @@ describe('neardup CLI', () => {
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   });
 });
+
+describe('neardup CLI: byte-order marks', () => {
+  it('keeps a UTF-8 BOM, so offsets equal findDuplicates on the same file read with readFileSync', async () => {
+    writeFileSync(
+      join(dir, 'bom.txt'),
+      `\ufeffThe same paragraph appears twice here.\n\nThe same paragraph appears twice here.\n`,
+    );
+    const out = run(['--format', 'json', 'bom.txt']);
+    const expected = await findDuplicates([
+      { id: 'bom.txt', text: readFileSync(join(dir, 'bom.txt'), 'utf8') },
+    ]);
+    expect(withoutTime(JSON.parse(out.stdout))).toEqual(withoutTime(expected));
+    expect(expected.documents[0].paragraphs[0].start).toBe(1);
+  });
+});

@@ -162,3 +162,49 @@ describe('option validation', () => {
     expect((await findDuplicates([a, b], { overlaps: false })).pairs).toEqual([]);
   });
 });
+
+describe('review fixes: odd inputs reported, not skipped', () => {
+  it('reports a hole in a sparse array instead of skipping it', async () => {
+    // biome-ignore lint/suspicious/noSparseArray: the point of the test
+    const e = await rejection(findDuplicates([, 'a b c d', 'a b c d'] as never));
+    expect(e.code).toBe('INVALID_DOCUMENT');
+    expect(e.message).toContain('document 0');
+  });
+
+  it('signature() rejects objects and numbers, naming the value', async () => {
+    const detector = await createDetector();
+    for (const bad of [{ text: 'x' }, 42, undefined]) {
+      try {
+        detector.signature(bad as never);
+        expect.unreachable();
+      } catch (error) {
+        expect((error as NearDupError).code).toBe('INVALID_DOCUMENT');
+        expect((error as NearDupError).message).toMatch(/^neardup: signature\(\) takes .* got /);
+      }
+    }
+  });
+
+  it('trims custom splitter ranges and does not make whitespace-only ranges paragraphs', async () => {
+    const report = await findDuplicates(['   x   '], {
+      paragraphs: () => [
+        [0, 2],
+        [2, 2],
+        [2, 7],
+      ],
+    });
+    expect(report.documents[0].paragraphs).toEqual([{ index: 0, start: 3, end: 4, words: 1 }]);
+  });
+
+  it('names a BigInt range in a NearDupError', async () => {
+    const e = await rejection(findDuplicates(['abc'], { paragraphs: () => [[0n, 2n]] as never }));
+    expect(e.code).toBe('INVALID_OPTION');
+    expect(e.message).toContain('[0, 2]');
+  });
+
+  it('optimalParams rejects weights that are not numbers in [0, 1]', async () => {
+    const { optimalParams } = await import('../src/index.js');
+    expect(() => optimalParams(0.7, 128, { falsePositive: Number.NaN, falseNegative: -1 })).toThrow(
+      /weight falsePositive must be a number in \[0, 1\], got NaN/,
+    );
+  });
+});

@@ -181,7 +181,7 @@ describe('splitParagraphs: custom splitter', () => {
     ]);
     expect(error.code).toBe('INVALID_OPTION');
     expect(error.message.startsWith('neardup:')).toBe(true);
-    expect(error.message).toContain('[0,2]');
+    expect(error.message).toContain('[0, 2]');
   });
 
   it('rejects overlapping ranges', () => {
@@ -190,7 +190,7 @@ describe('splitParagraphs: custom splitter', () => {
       [3, 6],
     ]);
     expect(error.code).toBe('INVALID_OPTION');
-    expect(error.message).toMatch(/^neardup:.*\[3,6\]/);
+    expect(error.message).toMatch(/^neardup:.*\[3, 6\]/);
   });
 
   it.each([

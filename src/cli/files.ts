@@ -110,8 +110,10 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-const strict = new TextDecoder('utf-8', { fatal: true });
-const lenient = new TextDecoder('utf-8');
+// ignoreBOM keeps a byte-order mark as U+FEFF, as readFileSync(path, 'utf8') does, so offsets in the
+// CLI's report are the same as findDuplicates gives for the same file read by hand.
+const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
 
 function decode(bytes: Uint8Array, id: string, warn: (message: string) => void): string {
   try {

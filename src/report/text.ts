@@ -29,10 +29,13 @@ export function renderText(
       : `${doc}:${lineOf(doc, from)} ¶${from + 1}–${to + 1}`;
   const lines: string[] = [];
   const inBlock = new Set<Pair>();
+  const byPlaces = new Map(
+    report.pairs.map((pair) => [placesKey(pair.a.doc, pair.a.paragraph, pair.b.doc, pair.b.paragraph), pair]),
+  );
   if (report.blocks.length > 0) {
     lines.push(paint(ANSI.bold, 'Copied blocks (runs of consecutive paragraphs):'));
     for (const block of report.blocks) {
-      const members = report.pairs.filter((pair) => belongsTo(pair, block));
+      const members = blockPairs(block, byPlaces);
       for (const pair of members) inBlock.add(pair);
       const kinds = [...new Set(members.map((m) => m.kind))].join('/');
       lines.push(
@@ -88,15 +91,20 @@ function lineFinder(report: Report, texts: DocumentTexts): (doc: string, index: 
   };
 }
 
-function belongsTo(pair: Pair, block: Block): boolean {
-  const offset = pair.a.paragraph - block.a.from;
-  return (
-    pair.a.doc === block.a.doc &&
-    pair.b.doc === block.b.doc &&
-    offset >= 0 &&
-    pair.a.paragraph <= block.a.to &&
-    pair.b.paragraph === block.b.from + offset
-  );
+function placesKey(aDoc: string, aParagraph: number, bDoc: string, bParagraph: number): string {
+  return `${aDoc}\u0000${aParagraph}\u0000${bDoc}\u0000${bParagraph}`;
+}
+
+/** The pairs of a block, looked up by place: linear in the block, not in the report. */
+function blockPairs(block: Block, byPlaces: ReadonlyMap<string, Pair>): Pair[] {
+  const members: Pair[] = [];
+  for (let offset = 0; offset < block.pairs; offset++) {
+    const pair = byPlaces.get(
+      placesKey(block.a.doc, block.a.from + offset, block.b.doc, block.b.from + offset),
+    );
+    if (pair) members.push(pair);
+  }
+  return members;
 }
 
 function collapse(text: string): string {
