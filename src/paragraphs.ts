@@ -16,6 +16,7 @@ export type ParagraphSplitter = (text: string) => ReadonlyArray<readonly [number
 const BREAK = String.raw`(?:\r\n|\r(?!\n)|\n|\u2028)`;
 const INLINE_SPACE = String.raw`[^\S\r\n\u2028\u2029]*`;
 const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/g;
+const LINE_SPLIT = /\r\n|\r|\n|\u2028|\u2029/;
 // A line break followed by one or more whitespace-only lines, or a Unicode paragraph separator.
 const BLANK_LINE = new RegExp(`${BREAK}(?:${INLINE_SPACE}${BREAK})+|\\u2029`, 'g');
 const HAS_BLANK_LINE = new RegExp(`${BREAK}${INLINE_SPACE}${BREAK}|\\u2029`);
@@ -23,25 +24,48 @@ const SPACE = /\s/;
 
 /**
  * Cuts a text into paragraphs with offsets into the original text, surrounding whitespace excluded.
- * 'auto' splits on blank lines when the text has any, otherwise on line breaks (one paragraph per line).
- * Whitespace-only stretches are not paragraphs.
+ * 'line': one paragraph per line. 'blank-line': paragraphs are separated by blank lines.
+ * 'auto': one per line when the text has no blank line; otherwise blank-line blocks, except that a
+ * block of two or more lines that all end a sentence is one paragraph per line (a title, a blank line,
+ * then one paragraph per line, as scraped articles often are; hard-wrapped prose rarely ends every line
+ * with a sentence end). Whitespace-only stretches are not paragraphs.
  */
 export function splitParagraphs(
   text: string,
   mode: ParagraphMode | ParagraphSplitter = 'auto',
 ): ParagraphSpan[] {
   if (typeof mode === 'function') return fromSplitter(text, mode);
-  const effective = mode === 'auto' ? (HAS_BLANK_LINE.test(text) ? 'blank-line' : 'line') : mode;
-  const separator = effective === 'blank-line' ? BLANK_LINE : LINE_BREAK;
   const spans: ParagraphSpan[] = [];
-  let from = 0;
-  separator.lastIndex = 0;
-  for (let m = separator.exec(text); m !== null; m = separator.exec(text)) {
-    pushTrimmed(text, from, m.index, spans);
-    from = m.index + m[0].length;
+  if (mode === 'line' || (mode === 'auto' && !HAS_BLANK_LINE.test(text))) {
+    splitInto(text, 0, text.length, LINE_BREAK, spans);
+    return spans;
   }
-  pushTrimmed(text, from, text.length, spans);
+  const blocks: ParagraphSpan[] = [];
+  splitInto(text, 0, text.length, BLANK_LINE, blocks);
+  for (const block of blocks) {
+    if (mode === 'auto' && isOneParagraphPerLine(text, block))
+      splitInto(text, block.start, block.end, LINE_BREAK, spans);
+    else pushTrimmed(text, block.start, block.end, spans);
+  }
   return spans;
+}
+
+/** Pieces of text[from, to) between matches of `separator`, trimmed, appended to `out`. */
+function splitInto(text: string, from: number, to: number, separator: RegExp, out: ParagraphSpan[]): void {
+  separator.lastIndex = from;
+  let start = from;
+  for (let m = separator.exec(text); m !== null && m.index < to; m = separator.exec(text)) {
+    pushTrimmed(text, start, m.index, out);
+    start = m.index + m[0].length;
+  }
+  pushTrimmed(text, start, to, out);
+}
+
+const SENTENCE_END = /[.!?…]["'”’)\]]*$/;
+
+function isOneParagraphPerLine(text: string, block: ParagraphSpan): boolean {
+  const lines = text.slice(block.start, block.end).split(LINE_SPLIT);
+  return lines.length > 1 && lines.every((line) => SENTENCE_END.test(line.trim()));
 }
 
 function pushTrimmed(text: string, start: number, end: number, out: ParagraphSpan[]): void {

@@ -207,3 +207,30 @@ describe('splitParagraphs: custom splitter', () => {
     expect(error.message).toContain('0..3');
   });
 });
+
+describe("'auto' with a title block and one paragraph per line", () => {
+  const slices = (text: string) => splitParagraphs(text).map((p) => text.slice(p.start, p.end));
+
+  it('splits a blank-line block into lines when every line ends a sentence', () => {
+    expect(slices('Title\n\nPara one is here.\nPara two is “quoted.”\nPara three is here!')).toEqual([
+      'Title',
+      'Para one is here.',
+      'Para two is “quoted.”',
+      'Para three is here!',
+    ]);
+  });
+
+  it('keeps hard-wrapped prose whole: its lines do not all end a sentence', () => {
+    expect(
+      slices('A hard wrapped paragraph that goes\non over several lines until it ends.\n\nSecond one.'),
+    ).toEqual(['A hard wrapped paragraph that goes\non over several lines until it ends.', 'Second one.']);
+  });
+
+  it("leaves 'blank-line' mode as it is", () => {
+    const text = 'Title\n\nPara one is here.\nPara two is here.';
+    expect(splitParagraphs(text, 'blank-line').map((p) => text.slice(p.start, p.end))).toEqual([
+      'Title',
+      'Para one is here.\nPara two is here.',
+    ]);
+  });
+});
