@@ -105,10 +105,17 @@ function detect(
   }
   found.sort(strongestFirst);
   const pairs = found.map((f) => f.pair);
+  // Adjacency counts only paragraphs with words, so a run of copied paragraphs continues across a
+  // separator ("* * *") that has none and so can never be flagged.
+  const ranks = corpus.paragraphsByDoc.map((paragraphs) => {
+    let rank = 0;
+    return paragraphs.map((p) => (p.words > 0 ? rank++ : rank));
+  });
   const blocks = findBlocks(
     found.map((f) => f.position),
     docs.map((d) => d.id),
     options.minBlockPairs,
+    (doc, paragraph) => ranks[doc][paragraph],
   );
   return {
     version: 1,

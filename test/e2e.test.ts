@@ -143,3 +143,22 @@ describe('seed articles, default options', () => {
     for (const p of reversed.pairs.filter((q) => q.a.doc !== q.b.doc)) expect(p.a.doc).toBe('article-2');
   });
 });
+
+describe('blocks across separators', () => {
+  it('keeps one block when the copied section contains a paragraph without words', async () => {
+    const section = [
+      'The council met on Monday to discuss the budget for the coming year in detail.',
+      'Members raised concerns about the cost of repairing the old bridge over the river.',
+      '* * *',
+      'A vote on the new library was postponed until the next meeting in the spring.',
+      'The mayor thanked the volunteers who organised the summer festival in the park.',
+    ].join('\n\n');
+    const report = await findDuplicates([
+      `Intro paragraph of one.\n\n${section}`,
+      `${section}\n\nClosing words here.`,
+    ]);
+    expect(report.blocks).toEqual([
+      { a: { doc: 'doc-1', from: 1, to: 5 }, b: { doc: 'doc-2', from: 0, to: 4 }, pairs: 4, jaccard: 1 },
+    ]);
+  });
+});
