@@ -84,12 +84,17 @@ function detect(
   }
   const candidates = lsh.pairKeys(total, new Set<number>());
   if (options.overlaps) corpus.fingerprints.pairKeys(total, candidates);
+  if (candidates.size > CANDIDATES_PER_PAIR * options.maxPairs) {
+    throw tooManyPairs(`${candidates.size} candidate pairs`, CANDIDATES_PER_PAIR * options.maxPairs, options);
+  }
 
   const found: { pair: Pair; position: PairPosition; p: number; q: number }[] = [];
   for (const key of candidates) {
     const [p, q] = pairOfKey(key, total);
     const pair = verifier.verify(p, q);
     if (pair === undefined) continue;
+    if (found.length === options.maxPairs)
+      throw tooManyPairs(`more than ${options.maxPairs} flagged pairs`, options.maxPairs, options);
     found.push({
       pair,
       p,
@@ -134,6 +139,16 @@ function detect(
       ms: Math.round((now() - started) * 100) / 100,
     },
   };
+}
+
+/** Candidate pairs allowed per allowed flagged pair before a detection gives up (see maxPairs). */
+const CANDIDATES_PER_PAIR = 20;
+
+function tooManyPairs(what: string, limit: number, options: ResolvedOptions): NearDupError {
+  return new NearDupError(
+    'TOO_MANY_PAIRS',
+    `neardup: ${what}, over the limit of ${limit} (maxPairs = ${options.maxPairs}); this usually means thousands of paragraphs are copies of one boilerplate passage: drop it before detection, or raise maxPairs`,
+  );
 }
 
 /** √(2⁵³): above this many paragraphs, a × span + b pair keys would lose precision. */

@@ -17,7 +17,9 @@ export type NearDupErrorCode =
   /** An optional peer dependency (natural) is needed by the options but is not installed. */
   | 'PEER_DEPENDENCY_MISSING'
   /** A signature passed to a building block has the wrong length or type. */
-  | 'INVALID_SIGNATURE';
+  | 'INVALID_SIGNATURE'
+  /** More flagged (or candidate) pairs than options.maxPairs allows: usually boilerplate repeated many times. */
+  | 'TOO_MANY_PAIRS';
 
 export class NearDupError extends Error {
   readonly code: NearDupErrorCode;

@@ -64,6 +64,12 @@ export interface Options {
   maxEditChars?: number;
   /** Fewest consecutive flagged pairs that make a block. */
   minBlockPairs?: number;
+  /**
+   * Most flagged pairs one detection may report (candidate pairs: 20 times as many) before it stops with
+   * a TOO_MANY_PAIRS error instead of exhausting memory, e.g. when thousands of paragraphs are one
+   * boilerplate line.
+   */
+  maxPairs?: number;
   /** Stem words with natural's Porter/Snowball stemmers (true means 'english'). Needs `natural`. */
   stem?: boolean | Language;
   /** Drop stopwords before shingling: natural's list for a language (true means 'english'), or your own list. */
@@ -87,6 +93,7 @@ export interface ResolvedOptions {
   minCandidateProbability: number;
   maxEditChars: number;
   minBlockPairs: number;
+  maxPairs: number;
   stem: false | Language;
   stopwords: false | Language | string[];
 }
@@ -106,6 +113,7 @@ export const DEFAULTS = {
   minCandidateProbability: 0.97,
   maxEditChars: 10_000,
   minBlockPairs: 2,
+  maxPairs: 1_000_000,
   stem: false,
   stopwords: false,
 } as const;
@@ -126,6 +134,7 @@ const KNOWN = new Set<keyof Options>([
   'minCandidateProbability',
   'maxEditChars',
   'minBlockPairs',
+  'maxPairs',
   'stem',
   'stopwords',
 ]);
@@ -186,6 +195,7 @@ export function resolveOptions(options: unknown = {}): {
   }
   const maxEditChars = int(o, 'maxEditChars', DEFAULTS.maxEditChars, 0, 1_000_000);
   const minBlockPairs = int(o, 'minBlockPairs', DEFAULTS.minBlockPairs, 1, 1_000_000);
+  const maxPairs = int(o, 'maxPairs', DEFAULTS.maxPairs, 1, 100_000_000);
 
   let paragraphs: ResolvedOptions['paragraphs'] = DEFAULTS.paragraphs;
   let splitter: ParagraphSplitter | undefined;
@@ -236,6 +246,7 @@ export function resolveOptions(options: unknown = {}): {
       minCandidateProbability,
       maxEditChars,
       minBlockPairs,
+      maxPairs,
       stem,
       stopwords,
     },

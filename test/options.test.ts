@@ -208,3 +208,27 @@ describe('review fixes: odd inputs reported, not skipped', () => {
     );
   });
 });
+
+describe('maxPairs', () => {
+  const copies = (n: number) =>
+    Array.from({ length: n }, () => 'Advertisement: subscribe to our newsletter today.');
+
+  it('stops with TOO_MANY_PAIRS instead of exhausting memory on repeated boilerplate', async () => {
+    const e = await rejection(findDuplicates([copies(60).join('\n')], { maxPairs: 1000 }));
+    expect(e.code).toBe('TOO_MANY_PAIRS');
+    expect(e.message).toContain('more than 1000 flagged pairs');
+    expect(e.message).toContain('maxPairs');
+  });
+
+  it('stops before verification when the candidates alone exceed 20 × maxPairs', async () => {
+    const e = await rejection(findDuplicates([copies(300).join('\n')], { maxPairs: 1000 }));
+    expect(e.code).toBe('TOO_MANY_PAIRS');
+    expect(e.message).toMatch(/^neardup: 44850 candidate pairs, over the limit of 20000/);
+  });
+
+  it('reports every pair up to the limit', async () => {
+    const report = await findDuplicates([copies(45).join('\n')], { maxPairs: 990 });
+    expect(report.pairs).toHaveLength(990);
+    expect(report.options.maxPairs).toBe(990);
+  });
+});
