@@ -16,8 +16,12 @@ export { winnow, winnowingParams } from './overlaps.js';
 export type { ParagraphMode, ParagraphSpan, ParagraphSplitter } from './paragraphs.js';
 // Building blocks, each usable on its own.
 export { splitParagraphs } from './paragraphs.js';
+export type { HtmlRenderOptions } from './report/html.js';
+export { renderHtml } from './report/html.js';
 export { renderJson } from './report/json.js';
+export type { TextRenderOptions } from './report/text.js';
 export { renderText } from './report/text.js';
+export type { DocumentTexts } from './report/texts.js';
 export type { SharedRun } from './runs.js';
 export { sharedRuns } from './runs.js';
 export { shingleHashes, sortUnique } from './shingles.js';

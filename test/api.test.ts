@@ -28,6 +28,7 @@ describe('public API surface', () => {
         'normalizeWord',
         'optimalParams',
         'permutationKeys',
+        'renderHtml',
         'renderJson',
         'renderText',
         'resolveOptions',

@@ -110,6 +110,17 @@ describe('neardup CLI', () => {
     expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).version).toBe(1);
   });
 
+  it('writes the HTML report (--format html --out) with the paths escaped and the texts whole', () => {
+    writeFileSync(join(dir, 'a<b>.txt'), 'The same paragraph appears in two files of the tree.\n');
+    const out = run(['--format', 'html', '--out', 'report.html', 'a<b>.txt', 'tree/one.md']);
+    expect(out.code).toBe(0);
+    const html = readFileSync(join(dir, 'report.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('a&lt;b&gt;.txt');
+    expect(html).not.toContain('a<b>');
+    expect(html).toContain('class="hl k-exact"');
+  });
+
   it('decodes invalid UTF-8 with replacement characters and a warning naming the file', () => {
     writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
     const out = run(['--format', 'json', 'latin1.txt']);

@@ -5,6 +5,7 @@ import {
   NearDupError,
   type Options,
   type Report,
+  renderHtml,
   renderJson,
   renderText,
   splitParagraphs,
@@ -78,6 +79,8 @@ function render(format: Format, report: Report, texts: Map<string, string>, colo
       return renderJson(report);
     case 'text':
       return renderText(report, texts, { color });
+    case 'html':
+      return renderHtml(report, texts);
     default:
       throw new UsageError(`neardup: --format ${format} is not available yet`);
   }

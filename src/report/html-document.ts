@@ -1,0 +1,137 @@
+import type { Report } from '../types.js';
+import { counterpartId, type Segment, type SpanSide, segments, sideId } from './highlights.js';
+
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  // HTML parsing turns CR and CRLF into LF; a reference keeps the text's offsets true.
+  '\r': '&#13;',
+  // The parser drops NUL from text; the replacement character keeps the offsets.
+  '\u0000': '\uFFFD',
+};
+
+/** Text made safe for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is replaced on purpose (see ESCAPES).
+  return text.replace(/[&<>"'\r\u0000]/g, (c) => ESCAPES[c]);
+}
+
+/** Position of every document in the report, by id (ids are never used as element ids). */
+export function documentIndexes(report: Report): Map<string, number> {
+  return new Map(report.documents.map((d, i) => [d.id, i]));
+}
+
+/**
+ * One document's original text, whole and in order (so the element's text equals the document's
+ * text), with a wrapper per paragraph (`id="d{doc}-p{paragraph}"`) and a link per highlighted segment
+ * to the counterpart of its strongest passage. Empty anchors (`id="h{pair}-{span}-{side}"`) mark where
+ * each passage starts. `sides` are the passages in this document (spanSidesByDocument). Segments carry their offsets in `data-from`/`data-to` and the passages that
+ * cover them in `data-sides`.
+ */
+export function documentHtml(
+  report: Report,
+  id: string,
+  text: string,
+  docIndex: ReadonlyMap<string, number>,
+  sides: readonly SpanSide[],
+): string {
+  const d = docIndex.get(id) ?? 0;
+  const doc = report.documents[d];
+  const marks = segments(sides);
+  const flagged = new Set<number>();
+  for (const pair of report.pairs) {
+    if (pair.a.doc === id) flagged.add(pair.a.paragraph);
+    if (pair.b.doc === id) flagged.add(pair.b.paragraph);
+  }
+  const started = new Set<string>();
+  const out: string[] = [];
+  let pos = 0;
+  let m = 0;
+  for (const paragraph of doc.paragraphs) {
+    if (paragraph.start < pos) continue;
+    out.push(escapeHtml(text.slice(pos, paragraph.start)));
+    const cls = flagged.has(paragraph.index) ? 'para flagged' : 'para';
+    out.push(`<span class="${cls}" id="d${d}-p${paragraph.index}" data-n="${paragraph.index + 1}">`);
+    pos = paragraph.start;
+    while (m < marks.length && marks[m].end <= paragraph.start) m++;
+    for (; m < marks.length && marks[m].start < paragraph.end; m++) {
+      const start = Math.max(marks[m].start, pos);
+      const end = Math.min(marks[m].end, paragraph.end);
+      if (end <= start) continue;
+      out.push(escapeHtml(text.slice(pos, start)));
+      out.push(segmentHtml(report, marks[m], start, end, text, started));
+      pos = end;
+      if (marks[m].end > paragraph.end) break;
+    }
+    out.push(`${escapeHtml(text.slice(pos, paragraph.end))}</span>`);
+    pos = paragraph.end;
+  }
+  out.push(escapeHtml(text.slice(pos)));
+  return [
+    `<article class="doc" id="d${d}">`,
+    `<h3>${escapeHtml(id)} <span class="figures">${doc.paragraphs.length} paragraphs</span></h3>`,
+    `<div class="text" data-doc="${d}">${out.join('')}</div>`,
+    '</article>',
+  ].join('');
+}
+
+function segmentHtml(
+  report: Report,
+  segment: Segment,
+  start: number,
+  end: number,
+  text: string,
+  started: Set<string>,
+): string {
+  const anchors = segment.sides
+    .map(sideId)
+    .filter((key) => !started.has(key))
+    .map((key) => {
+      started.add(key);
+      return `<span class="anchor" id="${key}"></span>`;
+    });
+  const strongest = segment.sides[0];
+  // The colour is the strongest passage's kind; a quoted passage inside a copied paragraph is underlined.
+  const also = segment.sides.some((side) => side.kind === 'overlap') && strongest.kind !== 'overlap';
+  const title = segment.sides.slice(0, 5).map((side) => describe(report, side));
+  if (segment.sides.length > 5) title.push(`… and ${segment.sides.length - 5} more`);
+  return [
+    anchors.join(''),
+    `<a class="hl k-${strongest.kind}${also ? ' also-overlap' : ''}" href="#${counterpartId(strongest)}"`,
+    ` data-from="${start}" data-to="${end}" data-sides="${segment.sides.map(sideId).join(' ')}"`,
+    ` title="${escapeHtml(title.join('\n'))}">${escapeHtml(text.slice(start, end))}</a>`,
+  ].join('');
+}
+
+function describe(report: Report, side: SpanSide): string {
+  const pair = report.pairs[side.pair];
+  const other = side.side === 'a' ? pair.b : pair.a;
+  const words = pair.spans[side.span].words;
+  return `${pair.kind}: ${words} words shared with ${other.doc} ¶${other.paragraph + 1}`;
+}
+
+export const HTML_STYLE = `
+:root{color-scheme:light;--exact:#ffd6d6;--near:#ffe9b8;--overlap:#cfe8ff;font:15px/1.5 system-ui,sans-serif}
+body{margin:0 auto;padding:1rem 2rem;max-width:110rem;color:#1d1d1f;background:#fff}
+h1{margin:.2rem 0}h2{margin-top:2rem;border-bottom:1px solid #ddd}h3{margin:.3rem 0 .6rem;overflow-wrap:anywhere}
+.summary{display:grid;grid-template-columns:max-content auto;gap:.1rem 1rem;margin:.5rem 0}
+.summary dt{color:#555}.summary dd{margin:0;font-weight:600}
+.note,.figures{color:#666;font-size:.9em}
+.pair{margin:.4rem 0}.quotes{margin:.2rem 0 .6rem;color:#333}
+.badge{display:inline-block;padding:0 .4rem;border-radius:.3rem;font-size:.8em;font-weight:600}
+.k-exact .badge{background:var(--exact)}.k-near .badge{background:var(--near)}.k-overlap .badge{background:var(--overlap)}
+.docs{display:grid;grid-auto-flow:column;grid-auto-columns:minmax(24rem,1fr);gap:1.5rem;overflow-x:auto}
+.doc{min-width:0}
+.text{white-space:pre-wrap;overflow-wrap:anywhere;padding-left:3.4rem;font-family:Georgia,serif}
+.para{scroll-margin-top:4rem}
+.para::before{content:"¶" attr(data-n);position:absolute;margin-left:-3.4rem;width:3rem;text-align:right;color:#999;font:12px/2 system-ui,sans-serif}
+.para.flagged{background:#fafafa}.para:target{outline:2px solid #888}
+.hl{color:inherit;text-decoration:none;border-radius:2px}
+.hl.k-exact{background:var(--exact)}.hl.k-near{background:var(--near)}.hl.k-overlap{background:var(--overlap)}
+.hl.also-overlap{box-shadow:inset 0 -3px #4b8fd6}.hl:hover{outline:1px solid #555}
+.anchor{scroll-margin-top:4rem}
+.anchor:target+.hl,.anchor:target+.anchor+.hl,.anchor:target+.anchor+.anchor+.hl{outline:2px solid #d33}
+`.trim();
