@@ -42,25 +42,22 @@ export function buildCorpus(
   let p = 0;
   const infos = paragraphsByDoc.map((spans, d) =>
     spans.map((span) => {
-      const paragraph = extractor.read(docs[d].text, span.start, span.end);
-      const set = extractor.shingleSet(paragraph);
+      const terms = extractor.terms(docs[d].text, span.start, span.end);
+      const words = terms.words;
+      if (options.overlaps) {
+        const id = p;
+        scratch = winnow(terms.hashes, terms.terms, options.minOverlapWords, scratch, (fp) =>
+          fingerprints.add(fp, id),
+        );
+      }
+      const set = extractor.shingleSet(terms);
       docOf[p] = d;
       indexOf[p] = span.index;
       extractor.sign(set.hashes, set.count, signatures, p * options.numHashes);
       setValues.append(set.hashes, set.count);
       setOffsets[p + 1] = setValues.length;
-      if (options.overlaps) {
-        const id = p;
-        scratch = winnow(
-          paragraph.termHashes,
-          paragraph.terms.words.length,
-          options.minOverlapWords,
-          scratch,
-          (fp) => fingerprints.add(fp, id),
-        );
-      }
       p++;
-      return { index: span.index, start: span.start, end: span.end, words: paragraph.tokens.words.length };
+      return { index: span.index, start: span.start, end: span.end, words };
     }),
   );
   return {

@@ -1,3 +1,4 @@
+import { AsciiTermScanner } from './ascii-terms.js';
 import { type Hasher, hashWords } from './hash.js';
 import type { TokenFilter } from './language.js';
 import { signInto } from './minhash.js';
@@ -15,6 +16,17 @@ export interface ParagraphText {
   termHashes: Uint32Array;
 }
 
+/** The hashed terms of one paragraph, in a reused buffer: valid until the next call. */
+export interface TermHashes {
+  /** XXH32 of each term, `terms` of them (the array may be longer). */
+  hashes: Uint32Array;
+  terms: number;
+  /** Word tokens before stopwords were dropped. */
+  words: number;
+  /** The tokens, when the general path was taken (the fast path builds no strings). */
+  paragraph?: ParagraphText;
+}
+
 /**
  * Turns paragraphs into their comparable forms. Holds scratch buffers so the per-paragraph work
  * allocates only the token arrays; not shared between threads.
@@ -23,13 +35,32 @@ export class FeatureExtractor {
   private scratchHashes: Uint32Array = new Uint32Array(256);
   private scratchShingles: Uint32Array = new Uint32Array(256);
   private scratchCodePoints: Uint32Array = new Uint32Array(1024);
+  private readonly ascii = new AsciiTermScanner();
+  private readonly fastPath: boolean;
 
   constructor(
     private readonly options: ResolvedOptions,
     private readonly hasher: Hasher,
     private readonly keys: Uint32Array,
     private readonly filter: TokenFilter | undefined,
-  ) {}
+  ) {
+    this.fastPath = filter === undefined && options.shingleUnit === 'word';
+  }
+
+  /** The term hashes of text[from, to): by the ASCII fast path when it applies, else through read(). */
+  terms(text: string, from: number, to: number): TermHashes {
+    if (this.fastPath) {
+      const count = this.ascii.scan(text, from, to, this.options.seed);
+      if (count >= 0) return { hashes: this.ascii.hashes, terms: count, words: count };
+    }
+    const paragraph = this.read(text, from, to);
+    return {
+      hashes: paragraph.termHashes,
+      terms: paragraph.terms.words.length,
+      words: paragraph.tokens.words.length,
+      paragraph,
+    };
+  }
 
   /** Tokens, filtered terms and term hashes of text[from, to). Term hashes live in a reused buffer. */
   read(text: string, from: number, to: number): ParagraphText {
@@ -51,12 +82,13 @@ export class FeatureExtractor {
   }
 
   /** The sorted unique shingle hashes of a paragraph, in a reused buffer: valid until the next call. */
-  shingleSet(paragraph: ParagraphText): { hashes: Uint32Array; count: number } {
+  shingleSet(terms: TermHashes): { hashes: Uint32Array; count: number } {
     const { shingleSize, shingleUnit, seed } = this.options;
-    let values = paragraph.termHashes;
-    let length = paragraph.terms.words.length;
+    let values = terms.hashes;
+    let length = terms.terms;
     if (shingleUnit === 'char') {
-      const cps = codePoints(paragraph.terms.words.join(' '), this.scratchCodePoints);
+      const words = terms.paragraph?.terms.words ?? [];
+      const cps = codePoints(words.join(' '), this.scratchCodePoints);
       this.scratchCodePoints = cps.values;
       values = cps.values;
       length = cps.length;

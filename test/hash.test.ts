@@ -161,7 +161,7 @@ describe('hashSequence: MurmurHash3_x86_32 of 32-bit blocks', () => {
 
 describe('golden vectors (changing any of these requires bumping SIGNATURE_SCHEME)', () => {
   it('pins the signature scheme name', () => {
-    expect(SIGNATURE_SCHEME).toBe('minhash-fmix32-v1');
+    expect(SIGNATURE_SCHEME).toBe('oph-densified-fmix32-v2');
   });
 
   it('pins hashSequence([1, 2, 3], seed 0)', () => {
@@ -176,7 +176,15 @@ describe('golden vectors (changing any of these requires bumping SIGNATURE_SCHEM
     expect(signature).toHaveLength(128);
     // Computed once from the implementation. Changing them requires bumping SIGNATURE_SCHEME.
     expect(Array.from(signature.subarray(0, 8))).toEqual([
-      0x17ea3dc2, 0x58d07c19, 0x04272ffe, 0x0faecbb4, 0x211b9325, 0x4c3b16dd, 0x2d9946ea, 0x674c1272,
+      0x855b6dbd, 0x655169fb, 0x855b6dbd, 0x17ea3dc2, 0xdc97b831, 0x655169fb, 0xf99e65a3, 0x655169fb,
+    ]);
+  });
+
+  it('pins the default-options signature of an 800-word paragraph (no slot densified)', async () => {
+    const detector = await createDetector();
+    const text = Array.from({ length: 400 }, (_, i) => `word${i} filler${i % 7}`).join(' ');
+    expect(Array.from(detector.signature(text).subarray(0, 8))).toEqual([
+      0x00498756, 0x02389c97, 0x049ad345, 0x0611e930, 0x080c9583, 0x0a271db5, 0x0c04906f, 0x0e0ec770,
     ]);
   });
 
@@ -190,8 +198,24 @@ describe('golden vectors (changing any of these requires bumping SIGNATURE_SCHEM
     for (let i = 0; i + shingleSize <= words.length; i++) {
       shingles.add(hashSequence(wordHashes, i, shingleSize, seed));
     }
+    // One-permutation MinHash: bin i of the 32-bit range keeps its smallest mixed hash; an empty bin copies
+    // the first filled bin along its probe sequence j_t = bin(fmix32(keys[i] + t × 0x9e3779b9)), t = 1, 2, …
     const keys = permutationKeys(seed, numHashes);
-    const expected = Array.from(keys, (key) => Math.min(...[...shingles].map((x) => fmix32(x ^ key))));
+    const binOf = (h: number) => Math.floor((h * numHashes) / 2 ** 32);
+    const bins: (number | undefined)[] = new Array(numHashes).fill(undefined);
+    for (const x of shingles) {
+      const h = fmix32((x ^ keys[0]) >>> 0);
+      const bin = binOf(h);
+      bins[bin] = Math.min(bins[bin] ?? Infinity, h);
+    }
+    const expected = bins.map((value, i) => {
+      if (value !== undefined) return value;
+      for (let t = 1; ; t++) {
+        const j = binOf(fmix32((keys[i] + ((t * 0x9e3779b9) >>> 0)) >>> 0));
+        if (bins[j] !== undefined) return bins[j];
+      }
+    });
+    expect(expected.filter((_, i) => bins[i] === undefined).length).toBeGreaterThan(100);
     expect(Array.from(detector.signature(text))).toEqual(expected);
   });
 });

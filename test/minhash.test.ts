@@ -83,9 +83,19 @@ describe('signInto', () => {
     expect(Array.from(out)).toEqual(Array.from(sign([5, 6], keys)));
   });
 
-  it('slot i of a one-element set {x} is fmix32(x XOR key i)', () => {
+  it('every slot of a one-element set {x} is fmix32(x XOR key 0): one filled bin, copied everywhere', () => {
     const x = 0xdeadbeef;
-    expect(Array.from(sign([x], keys))).toEqual(Array.from(keys, (k) => fmix32((x ^ k) >>> 0)));
+    expect(Array.from(sign([x], keys))).toEqual(new Array(64).fill(fmix32((x ^ keys[0]) >>> 0)));
+  });
+
+  it('fills slot i from bin i (values in [i, i + 1) × 2^32 / k), or copies a filled bin', () => {
+    const set = Array.from({ length: 30 }, (_, i) => i * 2654435761);
+    const signature = sign(set, keys);
+    const binOf = (v: number) => Math.floor((v * 64) / 2 ** 32);
+    const own = Array.from(signature).filter((v, i) => binOf(v) === i);
+    expect(own.length).toBeGreaterThan(10);
+    const filled = new Set(own.map(binOf));
+    for (const v of signature) expect(filled.has(binOf(v))).toBe(true);
   });
 
   it('does not depend on element order or repeats', () => {
@@ -93,9 +103,9 @@ describe('signInto', () => {
     expect(Array.from(sign([1, 1, 2, 3, 3], keys))).toEqual(Array.from(sign([1, 2, 3], keys)));
   });
 
-  it('the signature of a union is the slot-wise minimum of the signatures', () => {
-    const a = [11, 22, 33, 44];
-    const b = [44, 55, 66];
+  it('the signature of a union is the slot-wise minimum of the signatures (sets that fill every bin)', () => {
+    const a = Array.from({ length: 3000 }, (_, i) => i);
+    const b = Array.from({ length: 3000 }, (_, i) => 2000 + i);
     const sa = sign(a, keys);
     const sb = sign(b, keys);
     const union = sign([...a, ...b], keys);
