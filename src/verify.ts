@@ -46,8 +46,26 @@ export interface Alignment {
 export function editSimilarity(a: string, b: string, maxChars: number, alignment: () => Alignment): number {
   if (a === b) return 1;
   const longest = Math.max(a.length, b.length);
-  if (longest <= maxChars) return 1 - levenshtein.get(a, b) / longest;
+  if (longest <= maxChars) return 1 - trimmedLevenshtein(a, b) / longest;
   return 1 - distanceUpperBound(a.length, b.length, alignment()) / longest;
+}
+
+/**
+ * Levenshtein distance, exactly, after cutting the common prefix and suffix (which never change it):
+ * a near duplicate with its edits in one place costs only the edited stretch.
+ */
+function trimmedLevenshtein(a: string, b: string): number {
+  let start = 0;
+  const shortest = Math.min(a.length, b.length);
+  while (start < shortest && a.charCodeAt(start) === b.charCodeAt(start)) start++;
+  let aEnd = a.length;
+  let bEnd = b.length;
+  while (aEnd > start && bEnd > start && a.charCodeAt(aEnd - 1) === b.charCodeAt(bEnd - 1)) {
+    aEnd--;
+    bEnd--;
+  }
+  if (aEnd === start || bEnd === start) return aEnd - start + (bEnd - start);
+  return levenshtein.get(a.slice(start, aEnd), b.slice(start, bEnd));
 }
 
 /**

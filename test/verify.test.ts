@@ -108,6 +108,18 @@ describe('editSimilarity', () => {
     expect(editSimilarity('flaw', 'lawn', 10_000, noAlignment)).toBe(0.5);
   });
 
+  it('equals the untrimmed Levenshtein similarity on texts sharing a prefix and a suffix', () => {
+    const piece = fc.string({ unit: fc.constantFrom('a', 'b', 'c', ' ', 'é', '\u{1F600}'), maxLength: 30 });
+    fc.assert(
+      fc.property(piece, piece, piece, piece, (prefix, x, y, suffix) => {
+        const a = prefix + x + suffix;
+        const b = prefix + y + suffix;
+        expect(editSimilarity(a, b, 10_000, noAlignment)).toBe(trueSimilarity(a, b));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('computes the exact value when the longer text has exactly maxChars characters', () => {
     expect(editSimilarity('kitten', 'sitting', 7, noAlignment)).toBeCloseTo(1 - 3 / 7, 12);
   });
