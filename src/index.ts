@@ -19,6 +19,8 @@ export { splitParagraphs } from './paragraphs.js';
 export type { HtmlRenderOptions } from './report/html.js';
 export { renderHtml } from './report/html.js';
 export { renderJson } from './report/json.js';
+export type { SarifOptions } from './report/sarif.js';
+export { renderSarif, toSarif } from './report/sarif.js';
 export type { TextRenderOptions } from './report/text.js';
 export { renderText } from './report/text.js';
 export type { DocumentTexts } from './report/texts.js';

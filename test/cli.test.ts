@@ -121,6 +121,21 @@ describe('neardup CLI', () => {
     expect(html).toContain('class="hl k-exact"');
   });
 
+  it('prints SARIF 2.1.0 (--format sarif): one result per pair, the tool version, paths relative', () => {
+    const out = run(['--format', 'sarif', 'articles']);
+    expect(out.code).toBe(0);
+    const log = JSON.parse(out.stdout);
+    expect(log.version).toBe('2.1.0');
+    expect(log.runs[0].tool.driver.version).toBe(
+      JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version,
+    );
+    expect(log.runs[0].results).toHaveLength(9);
+    expect(log.runs[0].artifacts.map((a: { location: { uri: string } }) => a.location.uri)).toEqual([
+      'articles/article-1.txt',
+      'articles/article-2.txt',
+    ]);
+  });
+
   it('decodes invalid UTF-8 with replacement characters and a warning naming the file', () => {
     writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
     const out = run(['--format', 'json', 'latin1.txt']);

@@ -7,6 +7,7 @@ import {
   type Report,
   renderHtml,
   renderJson,
+  renderSarif,
   renderText,
   splitParagraphs,
 } from '../index.js';
@@ -81,8 +82,8 @@ function render(format: Format, report: Report, texts: Map<string, string>, colo
       return renderText(report, texts, { color });
     case 'html':
       return renderHtml(report, texts);
-    default:
-      throw new UsageError(`neardup: --format ${format} is not available yet`);
+    case 'sarif':
+      return renderSarif(report, texts, { toolVersion: version() });
   }
 }
 

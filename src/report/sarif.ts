@@ -1,0 +1,177 @@
+import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
+import { fmix32 } from '../hash.js';
+import type { Pair, Report } from '../types.js';
+import { type DocumentTexts, lineIndex, textOf } from './texts.js';
+
+export interface SarifOptions {
+  /** The neardup version named as the tool's version (the CLI passes its own). */
+  toolVersion?: string;
+}
+
+const RULES: Record<Pair['kind'], ReportingDescriptor & { id: string }> = {
+  exact: {
+    id: 'neardup/exact-duplicate',
+    name: 'ExactDuplicateParagraph',
+    shortDescription: { text: 'A paragraph is an exact copy of another (after normalisation).' },
+    fullDescription: {
+      text: 'The two paragraphs have the same words after Unicode normalisation, case folding and punctuation removal.',
+    },
+    help: { text: 'Remove one copy, or keep it on purpose and mark the result as accepted.' },
+    defaultConfiguration: { level: 'warning' },
+  },
+  near: {
+    id: 'neardup/near-duplicate',
+    name: 'NearDuplicateParagraph',
+    shortDescription: { text: 'A paragraph is a near duplicate of another.' },
+    fullDescription: {
+      text: 'The Jaccard similarity of the two paragraphs’ word shingles reaches the threshold: one is an edited copy of the other.',
+    },
+    help: { text: 'Merge the two paragraphs or make them say different things.' },
+    defaultConfiguration: { level: 'warning' },
+  },
+  overlap: {
+    id: 'neardup/overlap',
+    name: 'SharedPassage',
+    shortDescription: { text: 'Two paragraphs share a long passage.' },
+    fullDescription: {
+      text: 'The paragraphs differ as a whole but share a run of at least minOverlapWords consecutive words (a quotation or a pasted sentence).',
+    },
+    help: { text: 'Check that the shared passage is quoted and attributed on purpose.' },
+    // A shared quotation is often legitimate, so it is a note rather than a warning.
+    defaultConfiguration: { level: 'note' },
+  },
+};
+const KINDS: Pair['kind'][] = ['exact', 'near', 'overlap'];
+
+/**
+ * The report as a SARIF 2.1.0 log for code-scanning UIs and editors: one result per flagged pair, with
+ * both paragraphs as its two locations (lines and columns 1-based, columns in UTF-16 code units, end
+ * column exclusive, plus character offsets) and each shared passage as related locations on both sides.
+ */
+export function toSarif(report: Report, texts: DocumentTexts, options: SarifOptions = {}): Log {
+  const docIndex = new Map(report.documents.map((d, i) => [d.id, i]));
+  const finders = new Map<string, (offset: number) => { line: number; column: number }>();
+  const region = (doc: string, start: number, end: number) => {
+    const text = textOf(texts, doc);
+    const base = { charOffset: start, charLength: end - start };
+    if (text.length < end) return base; // without the text, offsets only
+    let find = finders.get(doc);
+    if (!find) {
+      find = lineIndex(text);
+      finders.set(doc, find);
+    }
+    const from = find(start);
+    const to = find(end);
+    return {
+      startLine: from.line,
+      startColumn: from.column,
+      endLine: to.line,
+      endColumn: to.column,
+      ...base,
+    };
+  };
+  const location = (doc: string, start: number, end: number, extra: Partial<Location> = {}): Location => ({
+    ...extra,
+    physicalLocation: {
+      artifactLocation: { ...artifactUri(doc), index: docIndex.get(doc) },
+      region: region(doc, start, end),
+    },
+  });
+  const results: Result[] = report.pairs.map((pair) => {
+    const paragraphOf = (side: Pair['a']) =>
+      report.documents[docIndex.get(side.doc) ?? 0].paragraphs[side.paragraph];
+    const pa = paragraphOf(pair.a);
+    const pb = paragraphOf(pair.b);
+    let id = 0;
+    const related = pair.spans.flatMap((span) =>
+      (['a', 'b'] as const).map((side) =>
+        location(pair[side].doc, span[side][0], span[side][1], {
+          id: id++,
+          message: { text: `shared passage (${span.words} words)` },
+        }),
+      ),
+    );
+    return {
+      ruleId: RULES[pair.kind].id,
+      ruleIndex: KINDS.indexOf(pair.kind),
+      level: RULES[pair.kind].defaultConfiguration?.level,
+      message: { text: describe(pair, texts) },
+      locations: [location(pair.a.doc, pa.start, pa.end), location(pair.b.doc, pb.start, pb.end)],
+      relatedLocations: related,
+      partialFingerprints: { 'neardupPair/v1': fingerprint(pair) },
+      properties: {
+        jaccard: pair.jaccard,
+        containment: pair.containment,
+        similarity: pair.similarity,
+        sharedWords: pair.spans.reduce((sum, s) => sum + s.words, 0),
+      },
+    };
+  });
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'neardup',
+            informationUri: 'https://www.npmjs.com/package/neardup',
+            ...(options.toolVersion ? { version: options.toolVersion } : {}),
+            rules: KINDS.map((kind) => RULES[kind]),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory neardup ran in.' } } },
+        artifacts: report.documents.map((d) => ({
+          location: artifactUri(d.id),
+          length: textOf(texts, d.id).length,
+        })),
+        results,
+      },
+    ],
+  };
+}
+
+/** The SARIF log as JSON text. */
+export function renderSarif(report: Report, texts: DocumentTexts, options?: SarifOptions): string {
+  return `${JSON.stringify(toSarif(report, texts, options), null, 2)}\n`;
+}
+
+function describe(pair: Pair, texts: DocumentTexts): string {
+  const a = `paragraph ${pair.a.paragraph + 1} of ${pair.a.doc}`;
+  const b = `paragraph ${pair.b.paragraph + 1} of ${pair.b.doc}`;
+  const figures = `Jaccard ${pair.jaccard.toFixed(2)}, similarity ${pair.similarity.toFixed(2)}`;
+  if (pair.kind === 'exact') return `The ${a} is an exact copy of ${b} (${figures}).`;
+  if (pair.kind === 'near') return `The ${a} is a near duplicate of ${b} (${figures}).`;
+  const span = pair.spans[0];
+  const quote = span ? textOf(texts, pair.a.doc).slice(span.a[0], span.a[1]).replace(/\s+/g, ' ').trim() : '';
+  const cut = quote.length > 200 ? `${quote.slice(0, 199)}…` : quote;
+  return `The ${a} shares ${span?.words ?? 0} consecutive words with ${b}${cut ? `: “${cut}”` : ''} (${figures}).`;
+}
+
+/**
+ * A document id as a SARIF artifact location. Ids are paths as given on the command line (or any string
+ * from library users): relative paths stay relative to %SRCROOT%, absolute ones become file: URIs,
+ * every path segment is percent-encoded, and "-" (standard input) is named as such.
+ */
+export function artifactUri(id: string): { uri: string; uriBaseId?: string; description?: { text: string } } {
+  if (id === '-') return { uri: 'stdin', description: { text: 'standard input' } };
+  const path = id.replace(/\\/g, '/');
+  const encode = (p: string) => p.split('/').map(encodeURIComponent).join('/');
+  const drive = /^[A-Za-z]:\//.exec(path);
+  if (drive) return { uri: `file:///${path.slice(0, 2)}${encode(path.slice(2))}` };
+  if (path.startsWith('/')) return { uri: `file://${encode(path)}` };
+  return { uri: encode(path.replace(/^(\.\/)+/, '')), uriBaseId: '%SRCROOT%' };
+}
+
+/** Stable across runs for the same places and kind, so code-scanning UIs track a result over time. */
+function fingerprint(pair: Pair): string {
+  const key = `${pair.kind}\u0000${pair.a.doc}\u0000${pair.a.paragraph}\u0000${pair.b.doc}\u0000${pair.b.paragraph}`;
+  let h = 0x811c9dc5;
+  let g = 0x9e3779b9;
+  for (let i = 0; i < key.length; i++) {
+    h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+    g = Math.imul(g ^ key.charCodeAt(i), 0x85ebca6b);
+  }
+  return [fmix32(h >>> 0), fmix32(g >>> 0)].map((v) => v.toString(16).padStart(8, '0')).join('');
+}
