@@ -1,11 +1,13 @@
 import type { SourceDocument } from './documents.js';
 import { type FeatureExtractor, GrowableUint32 } from './features.js';
+import { KeyedIds } from './groups.js';
+import { hashSequence } from './hash.js';
 import type { ResolvedOptions } from './options.js';
-import { FingerprintIndex, winnow } from './overlaps.js';
+import { winnow } from './overlaps.js';
 import { type ParagraphMode, type ParagraphSplitter, splitParagraphs } from './paragraphs.js';
 import type { ParagraphInfo } from './types.js';
 
-/** The indexed form of a corpus: paragraphs in input order with their shingle sets and signatures. */
+/** The indexed form of a corpus: paragraphs in input order with their shingle sets and LSH band keys. */
 export interface Corpus {
   docs: SourceDocument[];
   /** Per document, its paragraphs (offsets into the original text, word counts). */
@@ -16,9 +18,13 @@ export interface Corpus {
   /** Shingle set of paragraph p: setValues[setOffsets[p], setOffsets[p + 1]), sorted, unique. */
   setOffsets: Uint32Array;
   setValues: Uint32Array;
-  /** Signature of paragraph p: signatures[p × numHashes, (p + 1) × numHashes). */
-  signatures: Uint32Array;
-  fingerprints: FingerprintIndex;
+  /**
+   * LSH band keys of paragraph p: bandKeys[p × bands + band] hashes that band of its signature (the
+   * signature itself is not kept: bands × 4 bytes per paragraph instead of numHashes × 4).
+   */
+  bandKeys: Uint32Array;
+  /** Winnowing fingerprints (key) of each paragraph (id), in paragraph order. */
+  fingerprints: KeyedIds;
 }
 
 /** One pass over every paragraph: tokenise, hash each term once, shingle, sign, fingerprint. */
@@ -36,8 +42,10 @@ export function buildCorpus(
   const indexOf = new Uint32Array(total);
   const setOffsets = new Uint32Array(total + 1);
   const setValues = new GrowableUint32(total * 32 + 16);
-  const signatures = new Uint32Array(total * options.numHashes);
-  const fingerprints = new FingerprintIndex();
+  const { bands, rows, numHashes } = options;
+  const bandKeys = new Uint32Array(total * bands);
+  const signature = new Uint32Array(numHashes);
+  const fingerprints = new KeyedIds(Math.max(1024, total * 8));
   let scratch: Uint32Array = new Uint32Array(256);
   let p = 0;
   const infos = paragraphsByDoc.map((spans, d) =>
@@ -47,13 +55,16 @@ export function buildCorpus(
       if (options.overlaps) {
         const id = p;
         scratch = winnow(terms.hashes, terms.terms, options.minOverlapWords, scratch, (fp) =>
-          fingerprints.add(fp, id),
+          fingerprints.push(fp, id),
         );
       }
       const set = extractor.shingleSet(terms);
       docOf[p] = d;
       indexOf[p] = span.index;
-      extractor.sign(set.hashes, set.count, signatures, p * options.numHashes);
+      extractor.sign(set.hashes, set.count, signature, 0);
+      for (let band = 0; band < bands; band++) {
+        bandKeys[p * bands + band] = hashSequence(signature, band * rows, rows, band);
+      }
       setValues.append(set.hashes, set.count);
       setOffsets[p + 1] = setValues.length;
       p++;
@@ -67,7 +78,7 @@ export function buildCorpus(
     indexOf,
     setOffsets,
     setValues: setValues.data.subarray(0, setValues.length),
-    signatures,
+    bandKeys,
     fingerprints,
   };
 }

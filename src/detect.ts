@@ -1,11 +1,12 @@
 import { findBlocks, type PairPosition } from './blocks.js';
+import { CandidatePairs } from './candidates.js';
 import { buildCorpus } from './corpus.js';
 import { readDocuments } from './documents.js';
 import { describeValue, NearDupError } from './errors.js';
 import { FeatureExtractor } from './features.js';
+import { forEachGroup, KeyedIds, sortByKey } from './groups.js';
 import { createHasher } from './hash.js';
 import { loadTokenFilter } from './language.js';
-import { LshIndex } from './lsh.js';
 import { permutationKeys } from './minhash.js';
 import { type Options, type ResolvedOptions, resolveOptions } from './options.js';
 import { pairOfKey } from './pair-keys.js';
@@ -76,17 +77,28 @@ function detect(
   }
   const verifier = new PairVerifier(corpus, options, extractor);
 
-  // Candidates: LSH over signatures for near duplicates, shared winnowing fingerprints for overlaps.
-  const lsh = new LshIndex(options.bands, options.rows);
-  for (let p = 0; p < total; p++) {
-    if (corpus.setOffsets[p + 1] > corpus.setOffsets[p])
-      lsh.insert(p, corpus.signatures, p * options.numHashes);
+  // Candidates: paragraphs sharing an LSH band (near duplicates) or a winnowing fingerprint (overlaps).
+  const limit = CANDIDATES_PER_PAIR * options.maxPairs;
+  const collected = new CandidatePairs(
+    total,
+    limit,
+    (count) => tooManyPairs(`${count} candidate pairs`, limit, options).message,
+  );
+  const band = new KeyedIds(total);
+  for (let b = 0; b < options.bands; b++) {
+    band.clear();
+    for (let p = 0; p < total; p++) {
+      if (corpus.setOffsets[p + 1] > corpus.setOffsets[p])
+        band.push(corpus.bandKeys[p * options.bands + b], p);
+    }
+    sortByKey(band);
+    forEachGroup(band, (ids, count) => collected.addGroup(ids, count));
   }
-  const candidates = lsh.pairKeys(total, new Set<number>());
-  if (options.overlaps) corpus.fingerprints.pairKeys(total, candidates);
-  if (candidates.size > CANDIDATES_PER_PAIR * options.maxPairs) {
-    throw tooManyPairs(`${candidates.size} candidate pairs`, CANDIDATES_PER_PAIR * options.maxPairs, options);
+  if (options.overlaps) {
+    sortByKey(corpus.fingerprints);
+    forEachGroup(corpus.fingerprints, (ids, count) => collected.addGroup(ids, count));
   }
+  const candidates = collected.sortedUnique();
 
   const found: { pair: Pair; position: PairPosition; p: number; q: number }[] = [];
   for (const key of candidates) {
@@ -134,7 +146,7 @@ function detect(
     stats: {
       documents: docs.length,
       paragraphs: total,
-      candidates: candidates.size,
+      candidates: candidates.length,
       pairs: pairs.length,
       ms: Math.round((now() - started) * 100) / 100,
     },

@@ -1,4 +1,3 @@
-import { addPairKeys } from './pair-keys.js';
 import { shingleHashes } from './shingles.js';
 
 /**
@@ -41,21 +40,4 @@ export function winnow(
     }
   }
   return hashes;
-}
-
-/** Inverted index fingerprint → paragraphs, and the paragraph pairs that share a fingerprint. */
-export class FingerprintIndex {
-  private readonly postings = new Map<number, number[]>();
-
-  add(fingerprint: number, paragraph: number): void {
-    const list = this.postings.get(fingerprint);
-    if (list === undefined) this.postings.set(fingerprint, [paragraph]);
-    else if (list[list.length - 1] !== paragraph) list.push(paragraph);
-  }
-
-  /** Adds each pair of paragraphs sharing a fingerprint to `into` as a key a × span + b. */
-  pairKeys(span: number, into: Set<number>): Set<number> {
-    for (const list of this.postings.values()) if (list.length > 1) addPairKeys(list, span, into);
-    return into;
-  }
 }

@@ -5,9 +5,13 @@ import { type SharedRun, sharedRuns } from './runs.js';
 import type { Pair, Span } from './types.js';
 import { containment, editSimilarity, jaccard } from './verify.js';
 
+/** Paragraphs whose tokens the verifier keeps at once (least recently used are dropped first). */
+const CACHED_PARAGRAPHS = 4096;
+
 /**
- * Exact verification of candidate pairs. Paragraph texts are re-read on demand (and cached for the
- * duration of one detection) instead of being kept for the whole corpus.
+ * Exact verification of candidate pairs. Paragraph texts are re-tokenised on demand, with a bounded
+ * least-recently-used cache, instead of keeping every paragraph's tokens for the whole corpus: candidates
+ * come sorted by their first paragraph, so most lookups hit.
  */
 export class PairVerifier {
   private readonly cache = new Map<number, ParagraphText>();
@@ -88,12 +92,15 @@ export class PairVerifier {
 
   private text(p: number): ParagraphText {
     let paragraph = this.cache.get(p);
-    if (paragraph === undefined) {
+    if (paragraph !== undefined) {
+      this.cache.delete(p); // re-inserted below: a Map iterates in insertion order, oldest first
+    } else {
       const { docs, docOf, indexOf, paragraphsByDoc } = this.corpus;
       const info = paragraphsByDoc[docOf[p]][indexOf[p]];
       paragraph = this.extractor.readOwned(docs[docOf[p]].text, info.start, info.end);
-      this.cache.set(p, paragraph);
+      if (this.cache.size >= CACHED_PARAGRAPHS) this.cache.delete(this.cache.keys().next().value as number);
     }
+    this.cache.set(p, paragraph);
     return paragraph;
   }
 }
