@@ -27,60 +27,94 @@ export interface Corpus {
   fingerprints: KeyedIds;
 }
 
-/** One pass over every paragraph: tokenise, hash each term once, shingle, sign, fingerprint. */
+/** One pass over every paragraph of every document: tokenise, hash each term once, shingle, sign, fingerprint. */
 export function buildCorpus(
   docs: SourceDocument[],
   options: ResolvedOptions,
   splitter: ParagraphSplitter | undefined,
   extractor: FeatureExtractor,
 ): Corpus {
-  // options.paragraphs is 'custom' exactly when a splitter was given.
-  const mode = splitter ?? (options.paragraphs as ParagraphMode);
-  const paragraphsByDoc = docs.map((doc) => splitParagraphs(doc.text, mode));
-  const total = paragraphsByDoc.reduce((sum, list) => sum + list.length, 0);
-  const docOf = new Uint32Array(total);
-  const indexOf = new Uint32Array(total);
-  const setOffsets = new Uint32Array(total + 1);
-  const setValues = new GrowableUint32(total * 32 + 16);
-  const { bands, rows, numHashes } = options;
-  const bandKeys = new Uint32Array(total * bands);
-  const signature = new Uint32Array(numHashes);
-  const fingerprints = new KeyedIds(Math.max(1024, total * 8));
-  let scratch: Uint32Array = new Uint32Array(256);
-  let p = 0;
-  const infos = paragraphsByDoc.map((spans, d) =>
-    spans.map((span) => {
-      const terms = extractor.terms(docs[d].text, span.start, span.end);
-      const words = terms.words;
+  const builder = new CorpusBuilder(options, splitter, extractor);
+  for (const doc of docs) builder.add(doc);
+  return builder.finish();
+}
+
+/**
+ * Builds the corpus one document at a time (so documents can arrive from a stream). Everything per
+ * paragraph lives in flat growing typed arrays.
+ */
+export class CorpusBuilder {
+  private readonly docs: SourceDocument[] = [];
+  private readonly paragraphsByDoc: ParagraphInfo[][] = [];
+  private readonly docOf = new GrowableUint32();
+  private readonly indexOf = new GrowableUint32();
+  private readonly setOffsets = new GrowableUint32();
+  private readonly setValues = new GrowableUint32(1 << 16);
+  private readonly bandKeys = new GrowableUint32();
+  private readonly fingerprints = new KeyedIds();
+  private readonly signature: Uint32Array;
+  private readonly bandScratch: Uint32Array;
+  private readonly mode: ParagraphMode | ParagraphSplitter;
+  private scratch: Uint32Array = new Uint32Array(256);
+
+  constructor(
+    private readonly options: ResolvedOptions,
+    splitter: ParagraphSplitter | undefined,
+    private readonly extractor: FeatureExtractor,
+  ) {
+    // options.paragraphs is 'custom' exactly when a splitter was given.
+    this.mode = splitter ?? (options.paragraphs as ParagraphMode);
+    this.signature = new Uint32Array(options.numHashes);
+    this.bandScratch = new Uint32Array(options.bands);
+    this.setOffsets.push(0);
+  }
+
+  /** Paragraphs added so far. */
+  get paragraphs(): number {
+    return this.docOf.length;
+  }
+
+  add(doc: SourceDocument): void {
+    const { options, extractor, signature, bandScratch } = this;
+    const { bands, rows } = options;
+    const d = this.docs.length;
+    const infos: ParagraphInfo[] = [];
+    for (const span of splitParagraphs(doc.text, this.mode)) {
+      const p = this.docOf.length;
+      const terms = extractor.terms(doc.text, span.start, span.end);
       if (options.overlaps) {
-        const id = p;
-        scratch = winnow(terms.hashes, terms.terms, options.minOverlapWords, scratch, (fp) =>
-          fingerprints.push(fp, id),
+        this.scratch = winnow(terms.hashes, terms.terms, options.minOverlapWords, this.scratch, (fp) =>
+          this.fingerprints.push(fp, p),
         );
       }
       const set = extractor.shingleSet(terms);
-      docOf[p] = d;
-      indexOf[p] = span.index;
       extractor.sign(set.hashes, set.count, signature, 0);
-      for (let band = 0; band < bands; band++) {
-        bandKeys[p * bands + band] = hashSequence(signature, band * rows, rows, band);
-      }
-      setValues.append(set.hashes, set.count);
-      setOffsets[p + 1] = setValues.length;
-      p++;
-      return { index: span.index, start: span.start, end: span.end, words };
-    }),
-  );
-  return {
-    docs,
-    paragraphsByDoc: infos,
-    docOf,
-    indexOf,
-    setOffsets,
-    setValues: setValues.data.subarray(0, setValues.length),
-    bandKeys,
-    fingerprints,
-  };
+      for (let band = 0; band < bands; band++)
+        bandScratch[band] = hashSequence(signature, band * rows, rows, band);
+      this.bandKeys.append(bandScratch, bands);
+      this.setValues.append(set.hashes, set.count);
+      this.setOffsets.push(this.setValues.length);
+      this.docOf.push(d);
+      this.indexOf.push(span.index);
+      infos.push({ index: span.index, start: span.start, end: span.end, words: terms.words });
+    }
+    this.docs.push(doc);
+    this.paragraphsByDoc.push(infos);
+  }
+
+  finish(): Corpus {
+    const view = (array: GrowableUint32) => array.data.subarray(0, array.length);
+    return {
+      docs: this.docs,
+      paragraphsByDoc: this.paragraphsByDoc,
+      docOf: view(this.docOf),
+      indexOf: view(this.indexOf),
+      setOffsets: view(this.setOffsets),
+      setValues: view(this.setValues),
+      bandKeys: view(this.bandKeys),
+      fingerprints: this.fingerprints,
+    };
+  }
 }
 
 /** The shingle set of global paragraph p (a view, no copy). */

@@ -1,23 +1,24 @@
-import { findBlocks, type PairPosition } from './blocks.js';
-import { CandidatePairs } from './candidates.js';
-import { buildCorpus } from './corpus.js';
-import { readDocuments } from './documents.js';
+import { CorpusBuilder } from './corpus.js';
+import { DocumentReader, readDocuments } from './documents.js';
 import { describeValue, NearDupError } from './errors.js';
 import { FeatureExtractor } from './features.js';
-import { forEachGroup, KeyedIds, sortByKey } from './groups.js';
+import { checkParagraphCount, findInCorpus, now } from './find.js';
 import { createHasher } from './hash.js';
 import { loadTokenFilter } from './language.js';
 import { permutationKeys } from './minhash.js';
 import { type Options, type ResolvedOptions, resolveOptions } from './options.js';
-import { pairOfKey } from './pair-keys.js';
-import { PairVerifier } from './pairs.js';
-import type { DocumentInput, Pair, Report } from './types.js';
+import type { DocumentInput, Report } from './types.js';
 
 export interface Detector {
   /** Every option with the value in use. */
   readonly options: ResolvedOptions;
   /** Finds near duplicates and overlaps in and across the documents (synchronous). */
   find(documents: readonly DocumentInput[]): Report;
+  /**
+   * The same for documents that arrive one by one (an async or sync iterable, such as files read from
+   * disk): each is indexed as it arrives, so the caller never holds them all in one array.
+   */
+  findStream(documents: AsyncIterable<DocumentInput> | Iterable<DocumentInput>): Promise<Report>;
   /** MinHash signature (numHashes values) of one paragraph of text. */
   signature(text: string): Uint32Array;
 }
@@ -34,7 +35,24 @@ export async function createDetector(options?: Options): Promise<Detector> {
   );
   return {
     options: resolved,
-    find: (documents) => detect(documents, resolved, splitter, extractor),
+    find(documents) {
+      const started = now();
+      const docs = readDocuments(documents);
+      const builder = new CorpusBuilder(resolved, splitter, extractor);
+      for (const doc of docs) builder.add(doc);
+      return findInCorpus(builder.finish(), resolved, extractor, started);
+    },
+    async findStream(documents) {
+      const started = now();
+      const source = iterableOf(documents);
+      const reader = new DocumentReader();
+      const builder = new CorpusBuilder(resolved, splitter, extractor);
+      for await (const item of source) {
+        builder.add(reader.read(item));
+        checkParagraphCount(builder.paragraphs);
+      }
+      return findInCorpus(builder.finish(), resolved, extractor, started);
+    },
     signature(text) {
       if (typeof text !== 'string') {
         throw new NearDupError(
@@ -50,137 +68,32 @@ export async function createDetector(options?: Options): Promise<Detector> {
   };
 }
 
-/** One-shot detection: createDetector(options).find(documents). */
+/**
+ * One-shot detection: createDetector(options).find(documents) for an array, .findStream(documents) for
+ * an async or sync iterable of documents.
+ */
 export async function findDuplicates(
-  documents: readonly DocumentInput[],
+  documents: readonly DocumentInput[] | AsyncIterable<DocumentInput> | Iterable<DocumentInput>,
   options?: Options,
 ): Promise<Report> {
+  if (!Array.isArray(documents) && isIterable(documents)) {
+    return (await createDetector(options)).findStream(documents);
+  }
   const docs = readDocuments(documents); // validate before any async work, so bad input fails fast
   return (await createDetector(options)).find(docs);
 }
 
-function detect(
-  documents: readonly DocumentInput[],
-  options: ResolvedOptions,
-  splitter: Parameters<typeof buildCorpus>[2],
-  extractor: FeatureExtractor,
-): Report {
-  const started = now();
-  const docs = readDocuments(documents);
-  const corpus = buildCorpus(docs, options, splitter, extractor);
-  const total = corpus.docOf.length;
-  if (total > MAX_PARAGRAPHS) {
-    throw new NearDupError(
-      'INVALID_INPUT',
-      `neardup: ${total} paragraphs in one call; at most ${MAX_PARAGRAPHS} are supported (pair keys must stay exact doubles)`,
-    );
-  }
-  const verifier = new PairVerifier(corpus, options, extractor);
-
-  // Candidates: paragraphs sharing an LSH band (near duplicates) or a winnowing fingerprint (overlaps).
-  const limit = CANDIDATES_PER_PAIR * options.maxPairs;
-  const collected = new CandidatePairs(
-    total,
-    limit,
-    (count) => tooManyPairs(`${count} candidate pairs`, limit, options).message,
-  );
-  const band = new KeyedIds(total);
-  for (let b = 0; b < options.bands; b++) {
-    band.clear();
-    for (let p = 0; p < total; p++) {
-      if (corpus.setOffsets[p + 1] > corpus.setOffsets[p])
-        band.push(corpus.bandKeys[p * options.bands + b], p);
-    }
-    sortByKey(band);
-    forEachGroup(band, (ids, count) => collected.addGroup(ids, count));
-  }
-  if (options.overlaps) {
-    sortByKey(corpus.fingerprints);
-    forEachGroup(corpus.fingerprints, (ids, count) => collected.addGroup(ids, count));
-  }
-  const candidates = collected.sortedUnique();
-
-  const found: { pair: Pair; position: PairPosition; p: number; q: number }[] = [];
-  for (const key of candidates) {
-    const [p, q] = pairOfKey(key, total);
-    const pair = verifier.verify(p, q);
-    if (pair === undefined) continue;
-    if (found.length === options.maxPairs)
-      throw tooManyPairs(`more than ${options.maxPairs} flagged pairs`, options.maxPairs, options);
-    found.push({
-      pair,
-      p,
-      q,
-      position: {
-        aDoc: corpus.docOf[p],
-        aParagraph: corpus.indexOf[p],
-        bDoc: corpus.docOf[q],
-        bParagraph: corpus.indexOf[q],
-        jaccard: pair.jaccard,
-      },
-    });
-  }
-  found.sort(strongestFirst);
-  const pairs = found.map((f) => f.pair);
-  // Adjacency counts only paragraphs with words, so a run of copied paragraphs continues across a
-  // separator ("* * *") that has none and so can never be flagged.
-  const ranks = corpus.paragraphsByDoc.map((paragraphs) => {
-    let rank = 0;
-    return paragraphs.map((p) => (p.words > 0 ? rank++ : rank));
-  });
-  const blocks = findBlocks(
-    found.map((f) => f.position),
-    docs.map((d) => d.id),
-    options.minBlockPairs,
-    (doc, paragraph) => ranks[doc][paragraph],
-  );
-  return {
-    version: 1,
-    options: {
-      ...options,
-      stopwords: Array.isArray(options.stopwords) ? [...options.stopwords] : options.stopwords,
-    },
-    documents: docs.map((doc, d) => ({ id: doc.id, paragraphs: corpus.paragraphsByDoc[d] })),
-    pairs,
-    blocks,
-    stats: {
-      documents: docs.length,
-      paragraphs: total,
-      candidates: candidates.length,
-      pairs: pairs.length,
-      ms: Math.round((now() - started) * 100) / 100,
-    },
-  };
-}
-
-/** Candidate pairs allowed per allowed flagged pair before a detection gives up (see maxPairs). */
-const CANDIDATES_PER_PAIR = 20;
-
-function tooManyPairs(what: string, limit: number, options: ResolvedOptions): NearDupError {
-  return new NearDupError(
-    'TOO_MANY_PAIRS',
-    `neardup: ${what}, over the limit of ${limit} (maxPairs = ${options.maxPairs}); this usually means thousands of paragraphs are copies of one boilerplate passage: drop it before detection, or raise maxPairs`,
-  );
-}
-
-/** √(2⁵³): above this many paragraphs, a × span + b pair keys would lose precision. */
-const MAX_PARAGRAPHS = 94_906_265;
-
-const KIND_RANK = { exact: 0, near: 1, overlap: 2 } as const;
-
-function strongestFirst(
-  x: { pair: Pair; p: number; q: number },
-  y: { pair: Pair; p: number; q: number },
-): number {
+/** An object (not a string) that can be iterated, with for await or for. */
+function isIterable(value: unknown): value is AsyncIterable<unknown> | Iterable<unknown> {
   return (
-    KIND_RANK[x.pair.kind] - KIND_RANK[y.pair.kind] ||
-    y.pair.jaccard - x.pair.jaccard ||
-    (y.pair.spans[0]?.words ?? 0) - (x.pair.spans[0]?.words ?? 0) ||
-    x.p - y.p ||
-    x.q - y.q
+    typeof value === 'object' && value !== null && (Symbol.asyncIterator in value || Symbol.iterator in value)
   );
 }
 
-function now(): number {
-  return globalThis.performance?.now() ?? Date.now();
+function iterableOf<T>(value: AsyncIterable<T> | Iterable<T>): AsyncIterable<T> | Iterable<T> {
+  if (Array.isArray(value) || isIterable(value)) return value;
+  throw new NearDupError(
+    'INVALID_INPUT',
+    `neardup: findStream takes an iterable or async iterable of documents, got ${describeValue(value)}`,
+  );
 }

@@ -14,22 +14,31 @@ export function readDocuments(input: unknown): SourceDocument[] {
       `neardup: documents must be an array of strings or { id, text } objects, got ${describeValue(input)}`,
     );
   }
-  const seen = new Map<string, number>();
+  const reader = new DocumentReader();
   const documents: SourceDocument[] = [];
   // An indexed loop, not .map: a hole in a sparse array is read as undefined and reported, not skipped.
-  for (let position = 0; position < input.length; position++) {
-    const document = readDocument(input[position] as DocumentInput, position);
-    const earlier = seen.get(document.id);
+  for (let position = 0; position < input.length; position++) documents.push(reader.read(input[position]));
+  return documents;
+}
+
+/** Reads documents one at a time (from an array or a stream), numbering them and rejecting repeated ids. */
+export class DocumentReader {
+  private readonly seen = new Map<string, number>();
+  private position = 0;
+
+  read(item: unknown): SourceDocument {
+    const position = this.position++;
+    const document = readDocument(item as DocumentInput, position);
+    const earlier = this.seen.get(document.id);
     if (earlier !== undefined) {
       throw new NearDupError(
         'DUPLICATE_ID',
         `neardup: documents ${earlier} and ${position} (0-based) share the id ${JSON.stringify(document.id)}`,
       );
     }
-    seen.set(document.id, position);
-    documents.push(document);
+    this.seen.set(document.id, position);
+    return document;
   }
-  return documents;
 }
 
 function readDocument(item: DocumentInput, position: number): SourceDocument {

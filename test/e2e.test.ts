@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findDuplicates, type Report, renderJson, renderText } from '../src/index.js';
+import { createDetector, findDuplicates, type Report, renderJson, renderText } from '../src/index.js';
 import { seedArticles, wordsOf } from './helpers.js';
 
 const docs = seedArticles();
@@ -160,5 +160,49 @@ describe('blocks across separators', () => {
     expect(report.blocks).toEqual([
       { a: { doc: 'doc-1', from: 1, to: 5 }, b: { doc: 'doc-2', from: 0, to: 4 }, pairs: 4, jaccard: 1 },
     ]);
+  });
+});
+
+describe('documents from a stream (findDuplicates on an iterable, detector.findStream)', () => {
+  async function* slowly<T>(items: T[]): AsyncGenerator<T> {
+    for (const item of items) {
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      yield item;
+    }
+  }
+  const withoutTime = (r: Report) => ({ ...r, stats: { ...r.stats, ms: 0 } });
+
+  it('gives the same report from an async generator, a Set and an array', async () => {
+    const docs = seedArticles();
+    const expected = withoutTime(await findDuplicates(docs));
+    expect(withoutTime(await findDuplicates(slowly(docs)))).toEqual(expected);
+    expect(withoutTime(await findDuplicates(new Set(docs)))).toEqual(expected);
+    const detector = await createDetector();
+    expect(withoutTime(await detector.findStream(slowly(docs)))).toEqual(expected);
+  });
+
+  it('rejects a bad document or a repeated id met mid-stream, naming its position', async () => {
+    await expect(findDuplicates(slowly(['fine', 42 as unknown as string]))).rejects.toMatchObject({
+      code: 'INVALID_DOCUMENT',
+      message: expect.stringContaining('document 1 (0-based)'),
+    });
+    await expect(
+      findDuplicates(
+        slowly([
+          { id: 'x', text: 'a' },
+          { id: 'x', text: 'b' },
+        ]),
+      ),
+    ).rejects.toMatchObject({
+      code: 'DUPLICATE_ID',
+    });
+  });
+
+  it('still rejects what is neither an array nor an iterable (a string is not a corpus)', async () => {
+    for (const bad of ['just a string', 42, null, { text: 'x' }]) {
+      await expect(findDuplicates(bad as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    }
+    const detector = await createDetector();
+    await expect(detector.findStream(42 as never)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

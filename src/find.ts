@@ -1,0 +1,144 @@
+import { findBlocks, type PairPosition } from './blocks.js';
+import { CandidatePairs } from './candidates.js';
+import type { Corpus } from './corpus.js';
+import { NearDupError } from './errors.js';
+import type { FeatureExtractor } from './features.js';
+import { forEachGroup, KeyedIds, sortByKey } from './groups.js';
+import type { ResolvedOptions } from './options.js';
+import { pairOfKey } from './pair-keys.js';
+import { PairVerifier } from './pairs.js';
+import type { Pair, Report } from './types.js';
+
+/**
+ * Everything after indexing: candidate pairs from shared LSH bands and fingerprints, exact verification,
+ * blocks, and the Report. `started` is when the detection began (performance.now()).
+ */
+export function findInCorpus(
+  corpus: Corpus,
+  options: ResolvedOptions,
+  extractor: FeatureExtractor,
+  started: number,
+): Report {
+  const { docs } = corpus;
+  const total = corpus.docOf.length;
+  checkParagraphCount(total);
+  const verifier = new PairVerifier(corpus, options, extractor);
+
+  // Candidates: paragraphs sharing an LSH band (near duplicates) or a winnowing fingerprint (overlaps).
+  const limit = CANDIDATES_PER_PAIR * options.maxPairs;
+  const collected = new CandidatePairs(
+    total,
+    limit,
+    (count) => tooManyPairs(`${count} candidate pairs`, limit, options).message,
+  );
+  const band = new KeyedIds(total);
+  for (let b = 0; b < options.bands; b++) {
+    band.clear();
+    for (let p = 0; p < total; p++) {
+      if (corpus.setOffsets[p + 1] > corpus.setOffsets[p])
+        band.push(corpus.bandKeys[p * options.bands + b], p);
+    }
+    sortByKey(band);
+    forEachGroup(band, (ids, count) => collected.addGroup(ids, count));
+  }
+  if (options.overlaps) {
+    sortByKey(corpus.fingerprints);
+    forEachGroup(corpus.fingerprints, (ids, count) => collected.addGroup(ids, count));
+  }
+  const candidates = collected.sortedUnique();
+
+  const found: { pair: Pair; position: PairPosition; p: number; q: number }[] = [];
+  for (const key of candidates) {
+    const [p, q] = pairOfKey(key, total);
+    const pair = verifier.verify(p, q);
+    if (pair === undefined) continue;
+    if (found.length === options.maxPairs)
+      throw tooManyPairs(`more than ${options.maxPairs} flagged pairs`, options.maxPairs, options);
+    found.push({
+      pair,
+      p,
+      q,
+      position: {
+        aDoc: corpus.docOf[p],
+        aParagraph: corpus.indexOf[p],
+        bDoc: corpus.docOf[q],
+        bParagraph: corpus.indexOf[q],
+        jaccard: pair.jaccard,
+      },
+    });
+  }
+  found.sort(strongestFirst);
+  const pairs = found.map((f) => f.pair);
+  // Adjacency counts only paragraphs with words, so a run of copied paragraphs continues across a
+  // separator ("* * *") that has none and so can never be flagged.
+  const ranks = corpus.paragraphsByDoc.map((paragraphs) => {
+    let rank = 0;
+    return paragraphs.map((p) => (p.words > 0 ? rank++ : rank));
+  });
+  const blocks = findBlocks(
+    found.map((f) => f.position),
+    docs.map((d) => d.id),
+    options.minBlockPairs,
+    (doc, paragraph) => ranks[doc][paragraph],
+  );
+  return {
+    version: 1,
+    options: {
+      ...options,
+      stopwords: Array.isArray(options.stopwords) ? [...options.stopwords] : options.stopwords,
+    },
+    documents: docs.map((doc, d) => ({ id: doc.id, paragraphs: corpus.paragraphsByDoc[d] })),
+    pairs,
+    blocks,
+    stats: {
+      documents: docs.length,
+      paragraphs: total,
+      candidates: candidates.length,
+      pairs: pairs.length,
+      ms: Math.round((now() - started) * 100) / 100,
+    },
+  };
+}
+
+/** Candidate pairs allowed per allowed flagged pair before a detection gives up (see maxPairs). */
+const CANDIDATES_PER_PAIR = 20;
+
+function tooManyPairs(what: string, limit: number, options: ResolvedOptions): NearDupError {
+  return new NearDupError(
+    'TOO_MANY_PAIRS',
+    `neardup: ${what}, over the limit of ${limit} (maxPairs = ${options.maxPairs}); this usually means thousands of paragraphs are copies of one boilerplate passage: drop it before detection, or raise maxPairs`,
+  );
+}
+
+/** √(2⁵³): above this many paragraphs, a × span + b pair keys would lose precision. */
+const MAX_PARAGRAPHS = 94_906_265;
+
+/** Throws when a detection holds more paragraphs than pair keys can address. */
+export function checkParagraphCount(total: number): void {
+  if (total > MAX_PARAGRAPHS) {
+    throw new NearDupError(
+      'INVALID_INPUT',
+      `neardup: ${total} paragraphs in one call; at most ${MAX_PARAGRAPHS} are supported (pair keys must stay exact doubles)`,
+    );
+  }
+}
+
+const KIND_RANK = { exact: 0, near: 1, overlap: 2 } as const;
+
+function strongestFirst(
+  x: { pair: Pair; p: number; q: number },
+  y: { pair: Pair; p: number; q: number },
+): number {
+  return (
+    KIND_RANK[x.pair.kind] - KIND_RANK[y.pair.kind] ||
+    y.pair.jaccard - x.pair.jaccard ||
+    (y.pair.spans[0]?.words ?? 0) - (x.pair.spans[0]?.words ?? 0) ||
+    x.p - y.p ||
+    x.q - y.q
+  );
+}
+
+/** Milliseconds from a monotonic clock where there is one. */
+export function now(): number {
+  return globalThis.performance?.now() ?? Date.now();
+}
