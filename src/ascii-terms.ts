@@ -51,7 +51,8 @@ export class AsciiTermScanner {
         return -1;
       }
       // An apostrophe between two word characters stays inside the word.
-      if (length > 0 && APOSTROPHES.has(c) && i + 1 < to && isWordChar(text.charCodeAt(i + 1))) {
+      const apostrophe = c === 0x27 || (c >= 128 && APOSTROPHES.has(c));
+      if (length > 0 && apostrophe && i + 1 < to && isWordChar(text.charCodeAt(i + 1))) {
         if (length === this.bytes.length) this.grow();
         this.bytes[length++] = 0x27;
         continue;

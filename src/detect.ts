@@ -60,7 +60,7 @@ export async function createDetector(options?: Options): Promise<Detector> {
           `neardup: signature() takes the text of one paragraph as a string, got ${describeValue(text)}`,
         );
       }
-      const set = extractor.shingleSet(extractor.terms(text, 0, text.length));
+      const set = extractor.shingles(extractor.terms(text, 0, text.length));
       const out = new Uint32Array(resolved.numHashes);
       extractor.sign(set.hashes, set.count, out, 0);
       return out;

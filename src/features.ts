@@ -83,6 +83,15 @@ export class FeatureExtractor {
 
   /** The sorted unique shingle hashes of a paragraph, in a reused buffer: valid until the next call. */
   shingleSet(terms: TermHashes): { hashes: Uint32Array; count: number } {
+    const shingles = this.shingles(terms);
+    return { hashes: shingles.hashes, count: sortUnique(shingles.hashes, shingles.count) };
+  }
+
+  /**
+   * The shingle hashes in text order, repeats included, in a reused buffer: enough for a signature,
+   * which does not depend on order or repeats.
+   */
+  shingles(terms: TermHashes): { hashes: Uint32Array; count: number } {
     const { shingleSize, shingleUnit, seed } = this.options;
     let values = terms.hashes;
     let length = terms.terms;
@@ -95,7 +104,7 @@ export class FeatureExtractor {
     }
     const shingles = shingleHashes(values, length, shingleSize, seed, this.scratchShingles);
     this.scratchShingles = shingles.hashes;
-    return { hashes: shingles.hashes, count: sortUnique(shingles.hashes, shingles.count) };
+    return shingles;
   }
 
   /** Writes the MinHash signature of a sorted shingle set into out[offset, offset + numHashes). */

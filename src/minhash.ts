@@ -2,15 +2,14 @@ import { describeValue, NearDupError } from './errors.js';
 import { fmix32 } from './hash.js';
 
 /** Version of the signature scheme; bumped whenever the same input would sign differently. */
-export const SIGNATURE_SCHEME = 'oph-densified-fmix32-v2';
+export const SIGNATURE_SCHEME = 'fss-fmix32-v2';
 
 /** Value of every slot of the signature of an empty set. */
 export const EMPTY_SLOT = 0xffffffff;
 
 /**
- * Per-slot keys derived from the seed with SplitMix32, so signatures are the same on every platform for
- * the same (seed, numHashes). keys[0] mixes the shingle hashes; keys[i] salts the densification probes
- * of slot i.
+ * Per-round keys derived from the seed with SplitMix32, so signatures are the same on every platform
+ * for the same (seed, numHashes).
  */
 export function permutationKeys(seed: number, numHashes: number): Uint32Array {
   const keys = new Uint32Array(numHashes);
@@ -22,21 +21,19 @@ export function permutationKeys(seed: number, numHashes: number): Uint32Array {
   return keys;
 }
 
-// After this many random probes an empty slot takes the next filled slot instead (a deterministic
-// fallback for sets that fill almost no slot; with k = 128 and one filled slot it is reached with
-// probability e^-32).
-const MAX_PROBES = 4096;
 const TWO_TO_32 = 4294967296;
-let filled = new Uint8Array(256);
+const SECOND_PHASE = 0x5bd1e995; // keeps the second phase's hashes apart from the first's
+let filledIn = new Int32Array(256);
 
 /**
- * One-permutation MinHash with optimal densification (Shrivastava 2017), so signing costs one hash per
- * shingle instead of one per shingle and slot. Each shingle hash x is mixed once, h = fmix32(x XOR
- * keys[0]); the k slots split the 32-bit range into k equal bins and slot i keeps the smallest h in bin i.
- * An empty slot then copies the slot found by probing a fixed random sequence of slots (salted by
- * keys[i]) until one that is filled: two sets agree on a slot with probability equal to their Jaccard
- * similarity, as with k independent permutations. Writes k = keys.length values into
- * out[offset, offset + k).
+ * Fast Similarity Sketching (Dahlgaard, Knudsen & Thorup, FOCS 2017): a k-slot MinHash signature in
+ * O(n + k log k) hashes instead of n × k. In round i (i < k) every shingle x throws one ball, h =
+ * fmix32(x XOR keys[i]), into slot ⌊h·k / 2³²⌋; in round k + i it goes to slot (s(x) + i) mod k, so by
+ * round 2k every slot has been hit. A slot keeps the first round that hit it and, within that round,
+ * the smallest h. Rounds stop as soon as every slot is filled (later rounds cannot win), which for a
+ * paragraph of n shingles is after about k·ln(k)/n rounds. Two sets agree in a slot with probability
+ * equal to their Jaccard similarity, and unlike one-permutation hashing the slots stay nearly
+ * independent for small sets too. Writes k = keys.length values into out[offset, offset + k).
  */
 export function signInto(
   set: Uint32Array,
@@ -49,34 +46,45 @@ export function signInto(
   const k = keys.length;
   out.fill(EMPTY_SLOT, offset, offset + k);
   if (to <= from || k === 0) return;
-  if (filled.length < k) filled = new Uint8Array(k);
-  else filled.fill(0, 0, k);
-  const mix = keys[0];
-  let nonEmpty = 0;
-  for (let s = from; s < to; s++) {
-    let h = set[s] ^ mix;
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h = (h ^ (h >>> 16)) >>> 0;
-    const bin = ((h * k) / TWO_TO_32) | 0; // exact: h × k < 2^53
-    if (h < out[offset + bin]) out[offset + bin] = h;
-    if (filled[bin] === 0) {
-      filled[bin] = 1;
-      nonEmpty++;
+  if (filledIn.length < k) filledIn = new Int32Array(k);
+  filledIn.fill(-1, 0, k);
+  let filled = 0;
+  const scale = k / TWO_TO_32; // h × scale = ⌊h·k / 2³²⌋ before truncation, exactly (k ≤ 2¹⁰)
+  for (let round = 0; round < k && filled < k; round++) {
+    const key = keys[round];
+    for (let s = from; s < to; s++) {
+      let h = set[s] ^ key;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h = (h ^ (h >>> 16)) >>> 0;
+      const slot = (h * scale) | 0;
+      if (filledIn[slot] === -1) {
+        filledIn[slot] = round;
+        out[offset + slot] = h;
+        filled++;
+      } else if (filledIn[slot] === round && h < out[offset + slot]) {
+        out[offset + slot] = h;
+      }
     }
   }
-  if (nonEmpty === k) return;
-  for (let i = 0; i < k; i++) {
-    if (filled[i] === 1) continue;
-    let j = 0;
-    let attempt = 0;
-    do {
-      j = ((fmix32((keys[i] + Math.imul(++attempt, 0x9e3779b9)) >>> 0) * k) / TWO_TO_32) | 0;
-    } while (filled[j] === 0 && attempt < MAX_PROBES);
-    while (filled[j] === 0) j = j + 1 === k ? 0 : j + 1;
-    out[offset + i] = out[offset + j];
+  // Only small sets get here: every shingle now visits every slot once, from its own starting slot.
+  for (let round = k; round < 2 * k && filled < k; round++) {
+    const key = keys[round - k] ^ SECOND_PHASE;
+    for (let s = from; s < to; s++) {
+      const x = set[s];
+      const h = fmix32((x ^ key) >>> 0);
+      const start = (fmix32((x ^ keys[0] ^ SECOND_PHASE) >>> 0) * scale) | 0;
+      const slot = (start + round - k) % k;
+      if (filledIn[slot] === -1) {
+        filledIn[slot] = round;
+        out[offset + slot] = h;
+        filled++;
+      } else if (filledIn[slot] === round && h < out[offset + slot]) {
+        out[offset + slot] = h;
+      }
+    }
   }
 }
 
