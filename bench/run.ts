@@ -172,7 +172,9 @@ const ratio = (slow: string, fast: string) => (meanMs(slow) / meanMs(fast)).toFi
 console.log(
   `signing text, neardup vs naive: ${ratio(tasks[6][0], tasks[5][0])}×; vs npm minhash: ${ratio(tasks[7][0], tasks[5][0])}×`,
 );
-console.log(`signature from ready sets, fast similarity sketching vs 128 permutations: ${ratio(tasks[4][0], tasks[3][0])}×`);
+console.log(
+  `signature from ready sets, fast similarity sketching vs 128 permutations: ${ratio(tasks[4][0], tasks[3][0])}×`,
+);
 console.log(`tokenising, ASCII fast path vs general tokenizer: ${ratio(tasks[0][0], tasks[1][0])}×`);
 const report = detector.find(documents);
 console.log(
