@@ -15,6 +15,9 @@ const CACHED_PARAGRAPHS = 4096;
  */
 export class PairVerifier {
   private readonly cache = new Map<number, ParagraphText>();
+  private readonly hashCache = new Map<number, Uint32Array>();
+  private aWindows: Uint32Array = new Uint32Array(256);
+  private bWindows: Uint32Array = new Uint32Array(256);
 
   constructor(
     private readonly corpus: Corpus,
@@ -35,6 +38,9 @@ export class PairVerifier {
     const j = knownJaccard ?? this.jaccard(p, q);
     const isNear = j >= this.options.threshold;
     if (!isNear && !this.options.overlaps) return undefined;
+    // Most overlap candidates share a fingerprint but no run of minOverlapWords words: rule those out on
+    // the term hashes alone, before tokenising either text.
+    if (!isNear && !this.sharesWindow(p, q, this.options.minOverlapWords)) return undefined;
     const a = this.text(p);
     const b = this.text(q);
     const minSpan = isNear
@@ -66,6 +72,40 @@ export class PairVerifier {
       similarity,
       spans,
     };
+  }
+
+  /** Whether p and q have a window of m consecutive terms with equal hashes (needed for a shared run of m). */
+  private sharesWindow(p: number, q: number, m: number): boolean {
+    const a = this.termHashes(p);
+    const b = this.termHashes(q);
+    if (a.length < m || b.length < m) return false;
+    this.aWindows = rollingWindows(a, m, this.aWindows);
+    this.bWindows = rollingWindows(b, m, this.bWindows);
+    const x = this.aWindows.subarray(0, a.length - m + 1).sort();
+    const y = this.bWindows.subarray(0, b.length - m + 1).sort();
+    for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+      if (x[i] === y[j]) return true;
+      if (x[i] < y[j]) i++;
+      else j++;
+    }
+    return false;
+  }
+
+  /** The term hashes of global paragraph p (cached like the tokens, but far smaller). */
+  private termHashes(p: number): Uint32Array {
+    let hashes = this.hashCache.get(p);
+    if (hashes !== undefined) {
+      this.hashCache.delete(p);
+    } else {
+      const { docs, docOf, indexOf, paragraphsByDoc } = this.corpus;
+      const info = paragraphsByDoc[docOf[p]][indexOf[p]];
+      const terms = this.extractor.terms(docs[docOf[p]].text, info.start, info.end);
+      hashes = terms.hashes.slice(0, terms.terms);
+      if (this.hashCache.size >= CACHED_PARAGRAPHS)
+        this.hashCache.delete(this.hashCache.keys().next().value as number);
+    }
+    this.hashCache.set(p, hashes);
+    return hashes;
   }
 
   /** Shared runs of the unfiltered words (when stemming or stopwords make the terms differ from them). */
@@ -114,4 +154,25 @@ function wordOffsets(words: readonly string[]): number[] {
     at += words[i].length + 1;
   }
   return offsets;
+}
+
+const ROLL = 0x01000193;
+
+/**
+ * A polynomial rolling hash of every window of m consecutive values (into `out`, grown if needed): O(1)
+ * per window. Equal windows give equal hashes, which is all a filter for shared runs needs.
+ */
+function rollingWindows(values: Uint32Array, m: number, out: Uint32Array): Uint32Array {
+  const count = values.length - m + 1;
+  const windows = out.length >= count ? out : new Uint32Array(Math.max(count, out.length * 2));
+  let top = 1; // ROLL^(m − 1)
+  for (let i = 1; i < m; i++) top = Math.imul(top, ROLL);
+  let h = 0;
+  for (let i = 0; i < m; i++) h = (Math.imul(h, ROLL) + values[i]) | 0;
+  windows[0] = h >>> 0;
+  for (let i = m; i < values.length; i++) {
+    h = (Math.imul(h - Math.imul(values[i - m], top), ROLL) + values[i]) | 0;
+    windows[i - m + 1] = h >>> 0;
+  }
+  return windows;
 }
