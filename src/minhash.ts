@@ -60,13 +60,7 @@ export function signInto(
       h = Math.imul(h, 0xc2b2ae35);
       h = (h ^ (h >>> 16)) >>> 0;
       const slot = (h * scale) | 0;
-      if (filledIn[slot] === -1) {
-        filledIn[slot] = round;
-        out[offset + slot] = h;
-        filled++;
-      } else if (filledIn[slot] === round && h < out[offset + slot]) {
-        out[offset + slot] = h;
-      }
+      filled += land(out, offset, slot, round, h);
     }
   }
   // Only small sets get here: every shingle now visits every slot once, from its own starting slot.
@@ -77,15 +71,24 @@ export function signInto(
       const h = fmix32((x ^ key) >>> 0);
       const start = (fmix32((x ^ keys[0] ^ SECOND_PHASE) >>> 0) * scale) | 0;
       const slot = (start + round - k) % k;
-      if (filledIn[slot] === -1) {
-        filledIn[slot] = round;
-        out[offset + slot] = h;
-        filled++;
-      } else if (filledIn[slot] === round && h < out[offset + slot]) {
-        out[offset + slot] = h;
-      }
+      filled += land(out, offset, slot, round, h);
     }
   }
+}
+
+/**
+ * A ball of round `round` with value h lands in `slot`: it wins an empty slot, or a slot first filled in
+ * the same round with a larger value. Returns 1 when it filled an empty slot.
+ */
+function land(out: Uint32Array, offset: number, slot: number, round: number, h: number): number {
+  const current = filledIn[slot];
+  if (current === -1) {
+    filledIn[slot] = round;
+    out[offset + slot] = h;
+    return 1;
+  }
+  if (current === round && h < out[offset + slot]) out[offset + slot] = h;
+  return 0;
 }
 
 /** Fraction of slots where two signatures agree: an unbiased estimate of the sets' Jaccard similarity. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { tokenize } from '../src/index.js';
+import { EMPTY_SLOT, fmix32, tokenize } from '../src/index.js';
 
 /** The seed articles bundled with the examples. */
 export function seedArticles(): { id: string; text: string }[] {
@@ -12,4 +12,28 @@ export function seedArticles(): { id: string; text: string }[] {
 /** The normalised words of a slice of text. */
 export function wordsOf(text: string, [start, end]: readonly [number, number]): string {
   return tokenize(text.slice(start, end)).words.join(' ');
+}
+
+/**
+ * Fast Similarity Sketching as the paper states it, every round run: in round r < k shingle x goes to
+ * slot ⌊h·k/2³²⌋ with h = fmix32(x ⊕ keys[r]); in round k + r to slot (s(x) + r) mod k with
+ * h = fmix32(x ⊕ keys[r] ⊕ c), s(x) = ⌊fmix32(x ⊕ keys[0] ⊕ c)·k/2³²⌋, c = 0x5bd1e995. A slot keeps
+ * the smallest (round, h).
+ */
+export function referenceSketch(set: Iterable<number>, keys: Uint32Array): number[] {
+  const k = keys.length;
+  const values = [...set];
+  if (values.length === 0) return new Array(k).fill(EMPTY_SLOT);
+  const best: [number, number][] = Array.from({ length: k }, () => [Infinity, 0]);
+  for (let round = 0; round < 2 * k; round++) {
+    for (const x of values) {
+      const second = round >= k;
+      const h = fmix32((x ^ (second ? keys[round - k] ^ 0x5bd1e995 : keys[round])) >>> 0);
+      const slot = second
+        ? (Math.floor((fmix32((x ^ keys[0] ^ 0x5bd1e995) >>> 0) * k) / 2 ** 32) + round - k) % k
+        : Math.floor((h * k) / 2 ** 32);
+      if (round < best[slot][0] || (round === best[slot][0] && h < best[slot][1])) best[slot] = [round, h];
+    }
+  }
+  return best.map(([, h]) => h);
 }

@@ -8,31 +8,13 @@ import {
   permutationKeys,
   signInto,
 } from '../src/index.js';
+import { referenceSketch } from './helpers.js';
 
 function sign(set: number[], keys: Uint32Array): Uint32Array {
   const values = Uint32Array.from(set);
   const out = new Uint32Array(keys.length);
   signInto(values, 0, values.length, keys, out, 0);
   return out;
-}
-
-/** Fast Similarity Sketching, every round run and slots compared by (round, hash), as the paper states it. */
-function referenceSketch(set: number[], keys: Uint32Array): number[] {
-  const k = keys.length;
-  const best: [number, number][] = Array.from({ length: k }, () => [Infinity, 0]);
-  if (set.length === 0) return new Array(k).fill(EMPTY_SLOT);
-  for (let round = 0; round < 2 * k; round++) {
-    for (const x of set) {
-      const second = round >= k;
-      const h = fmix32((x ^ (second ? keys[round - k] ^ 0x5bd1e995 : keys[round])) >>> 0);
-      const slot = second
-        ? (Math.floor((fmix32((x ^ keys[0] ^ 0x5bd1e995) >>> 0) * k) / 2 ** 32) + round - k) % k
-        : Math.floor((h * k) / 2 ** 32);
-      const [r, v] = best[slot];
-      if (round < r || (round === r && h < v)) best[slot] = [round, h];
-    }
-  }
-  return best.map(([, v]) => v);
 }
 
 function expectSignatureError(run: () => unknown): NearDupError {
