@@ -65,36 +65,39 @@ async function walk(dir: string, extensions: readonly string[]): Promise<string[
 }
 
 /**
- * Reads the listed inputs as UTF-8, at most `concurrency` at a time, keeping their order. Invalid
- * UTF-8 is decoded with U+FFFD replacement characters and reported through `warn`, naming the file.
+ * Reads the listed inputs as UTF-8 and yields them in order, with at most `concurrency` reads in
+ * flight, so detection indexes each file while the next ones load. Invalid UTF-8 is decoded with U+FFFD
+ * replacement characters and reported through `warn`, naming the file.
  */
-export async function readInputs(
+export async function* streamInputs(
   ids: readonly string[],
   {
     concurrency = 32,
     warn,
-    onRead,
     stdin = process.stdin,
   }: {
     concurrency?: number;
     warn: (message: string) => void;
-    onRead?: (document: InputDocument) => void;
     stdin?: NodeJS.ReadableStream;
   },
-): Promise<InputDocument[]> {
-  const documents = new Array<InputDocument>(ids.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      const i = next++;
-      const id = ids[i];
-      const bytes = id === '-' ? await readStream(stdin) : await readFileBytes(id);
-      documents[i] = { id, text: decode(bytes, id, warn) };
-      onRead?.(documents[i]);
-    }
+): AsyncGenerator<InputDocument> {
+  const read = async (id: string): Promise<InputDocument> => {
+    const bytes = id === '-' ? await readStream(stdin) : await readFileBytes(id);
+    return { id, text: decode(bytes, id, warn) };
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
-  return documents;
+  const pending: Promise<InputDocument>[] = [];
+  let next = 0;
+  const start = () => {
+    const reading = read(ids[next++]);
+    reading.catch(() => {}); // handled when its turn comes; not an unhandled rejection meanwhile
+    pending.push(reading);
+  };
+  while (next < ids.length && pending.length < concurrency) start();
+  while (pending.length > 0) {
+    const document = await (pending.shift() as Promise<InputDocument>);
+    if (next < ids.length) start();
+    yield document;
+  }
 }
 
 async function readFileBytes(path: string): Promise<Uint8Array> {

@@ -12,7 +12,7 @@ import {
   splitParagraphs,
 } from '../index.js';
 import { type CliArgs, type Format, parseCli, USAGE, UsageError } from './args.js';
-import { InputError, listInputs, readInputs } from './files.js';
+import { InputError, listInputs, streamInputs } from './files.js';
 import { Progress } from './progress.js';
 
 export interface Io {
@@ -32,18 +32,22 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (args.version) return await say(io.stdout, version()).then(() => 0);
     const progress = new Progress(io.stderr, args.progress || io.stderr.isTTY === true);
     const ids = await listInputs(args.paths, args.extensions);
-    const documents = await readInputs(ids, {
-      stdin: io.stdin,
-      warn: (message) => {
-        progress.end();
-        io.stderr.write(`${message}\n`);
-      },
-      onRead: (doc) => progress.fileRead(ids.length, splitParagraphs(doc.text).length),
-    });
-    progress.stage(`detecting near duplicates and overlaps in ${documents.length} documents…`);
-    const report = await findDuplicates(documents, detectionOptions(args));
+    // Files are indexed as they are read; their texts are kept once, for the renderers.
+    const texts = new Map<string, string>();
+    const warn = (message: string) => {
+      progress.end();
+      io.stderr.write(`${message}\n`);
+    };
+    async function* documents() {
+      for await (const doc of streamInputs(ids, { stdin: io.stdin, warn })) {
+        texts.set(doc.id, doc.text);
+        if (progress.enabled) progress.fileRead(ids.length, splitParagraphs(doc.text).length);
+        yield doc;
+      }
+      progress.stage(`detecting near duplicates and overlaps in ${texts.size} documents…`);
+    }
+    const report = await findDuplicates(documents(), detectionOptions(args));
     progress.stage(`found ${report.stats.pairs} pairs in ${report.stats.ms} ms; writing ${args.format}…`);
-    const texts = new Map(documents.map((d) => [d.id, d.text]));
     const color = args.out === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
     const output = render(args.format, report, texts, color);
     progress.end();

@@ -10,7 +10,7 @@ export class Progress {
 
   constructor(
     private readonly stream: NodeJS.WritableStream & { isTTY?: boolean },
-    private readonly enabled: boolean,
+    readonly enabled: boolean,
   ) {}
 
   /** One more of `total` files was read, holding `paragraphs` paragraphs. */
