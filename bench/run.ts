@@ -21,7 +21,7 @@ import {
   winnow,
 } from '../src/index.js';
 import { pairOfKey } from '../src/pair-keys.js';
-import { PairVerifier } from '../src/pairs.js';
+import { corpusSource, PairVerifier } from '../src/pairs.js';
 // @ts-expect-error plain JS baselines, kept as simple as the code they stand for
 import { signKPermutations } from './baselines/k-permutations.mjs';
 // @ts-expect-error
@@ -148,7 +148,7 @@ const tasks: [string, number, () => void][] = [
     `verification: ${candidates.length} LSH candidate pairs`,
     mb,
     () => {
-      const verifier = new PairVerifier(corpus, resolved, extractor);
+      const verifier = new PairVerifier(corpusSource(corpus), resolved, extractor);
       for (const [p, q] of candidates) verifier.verify(p, q);
     },
   ],

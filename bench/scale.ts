@@ -1,4 +1,4 @@
-// npm run bench:scale [-- 10000 100000 1000000]: findDuplicates end to end at growing corpus sizes. Each
+// npm run bench:scale [-- 10000 100000 1000000] [--threads N]: findDuplicates end to end at growing corpus sizes. Each
 // corpus is generated once into a JSON-lines file; a fresh process then streams it into findDuplicates
 // (the async-iterable entry point), so its peak RSS is the detection's own. Prints; asserts nothing.
 import { execFileSync } from 'node:child_process';
@@ -10,6 +10,7 @@ import { findDuplicates } from '../src/index.js';
 import { generateCorpus } from './corpus.js';
 
 const MB = 1024 * 1024;
+const BUILT_NODE_ENTRY: string = '../dist/node.js'; // a variable: type-checks before the first build
 const dir = join(os.tmpdir(), 'neardup-scale');
 
 async function* jsonLines(file: string): AsyncGenerator<{ id: string; text: string }> {
@@ -20,8 +21,12 @@ async function* jsonLines(file: string): AsyncGenerator<{ id: string; text: stri
 
 if (process.argv[2] === '--one') {
   const file = process.argv[3];
+  const threads = Number(process.argv[4] ?? 0);
   const started = performance.now();
-  const report = await findDuplicates(jsonLines(file));
+  // With threads, the built neardup/node (its worker script is a file of dist/).
+  const report = threads
+    ? await (await import(BUILT_NODE_ENTRY)).findDuplicatesParallel(jsonLines(file), {}, { threads })
+    : await findDuplicates(jsonLines(file));
   const ms = performance.now() - started;
   console.log(
     JSON.stringify({
@@ -33,6 +38,9 @@ if (process.argv[2] === '--one') {
     }),
   );
 } else {
+  const threadsFlag = process.argv.indexOf('--threads');
+  const threads = threadsFlag > 0 ? process.argv.splice(threadsFlag, 2)[1] : '0';
+  if (threads !== '0') execFileSync(process.execPath, ['scripts/ensure-built.mjs'], { stdio: 'inherit' });
   const sizes = process.argv.slice(2).map(Number);
   if (sizes.length === 0) sizes.push(10_000, 100_000);
   mkdirSync(dir, { recursive: true });
@@ -49,11 +57,24 @@ if (process.argv[2] === '--one') {
       Number(execFileSync('wc', ['-c', file], { encoding: 'utf8' }).trim().split(/\s+/)[0]) / 1e6;
     const out = execFileSync(
       process.execPath,
-      ['--max-old-space-size=6144', '--import', 'tsx', new URL(import.meta.url).pathname, '--one', file],
+      [
+        '--max-old-space-size=6144',
+        '--import',
+        'tsx',
+        new URL(import.meta.url).pathname,
+        '--one',
+        file,
+        threads,
+      ],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
     );
     return { ...JSON.parse(out.trim().split('\n').pop()!), textMb };
   });
+  console.log(
+    threads === '0'
+      ? 'one thread (findDuplicates)'
+      : `verification on ${threads} worker threads (findDuplicatesParallel)`,
+  );
   console.table(
     rows.map((r) => ({
       paragraphs: r.paragraphs,

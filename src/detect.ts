@@ -7,6 +7,7 @@ import { createHasher } from './hash.js';
 import { loadTokenFilter } from './language.js';
 import { permutationKeys } from './minhash.js';
 import { type Options, type ResolvedOptions, resolveOptions } from './options.js';
+import type { ParagraphSplitter } from './paragraphs.js';
 import type { DocumentInput, Report } from './types.js';
 
 export interface Detector {
@@ -23,16 +24,21 @@ export interface Detector {
   signature(text: string): Uint32Array;
 }
 
-/** Validates the options and loads what they need (xxhash-wasm; natural when stemming); then all is sync. */
-export async function createDetector(options?: Options): Promise<Detector> {
+/** Validated options and the feature extractor they call for (loads xxhash-wasm, and natural when asked). */
+export async function prepare(options?: Options): Promise<{
+  resolved: ResolvedOptions;
+  splitter: ParagraphSplitter | undefined;
+  extractor: FeatureExtractor;
+}> {
   const { resolved, splitter } = resolveOptions(options);
   const [hasher, filter] = await Promise.all([createHasher(), loadTokenFilter(resolved)]);
-  const extractor = new FeatureExtractor(
-    resolved,
-    hasher,
-    permutationKeys(resolved.seed, resolved.numHashes),
-    filter,
-  );
+  const keys = permutationKeys(resolved.seed, resolved.numHashes);
+  return { resolved, splitter, extractor: new FeatureExtractor(resolved, hasher, keys, filter) };
+}
+
+/** Validates the options and loads what they need (xxhash-wasm; natural when stemming); then all is sync. */
+export async function createDetector(options?: Options): Promise<Detector> {
+  const { resolved, splitter, extractor } = await prepare(options);
   return {
     options: resolved,
     find(documents) {
@@ -84,13 +90,13 @@ export async function findDuplicates(
 }
 
 /** An object (not a string) that can be iterated, with for await or for. */
-function isIterable(value: unknown): value is AsyncIterable<unknown> | Iterable<unknown> {
+export function isIterable(value: unknown): value is AsyncIterable<unknown> | Iterable<unknown> {
   return (
     typeof value === 'object' && value !== null && (Symbol.asyncIterator in value || Symbol.iterator in value)
   );
 }
 
-function iterableOf<T>(value: AsyncIterable<T> | Iterable<T>): AsyncIterable<T> | Iterable<T> {
+export function iterableOf<T>(value: AsyncIterable<T> | Iterable<T>): AsyncIterable<T> | Iterable<T> {
   if (Array.isArray(value) || isIterable(value)) return value;
   throw new NearDupError(
     'INVALID_INPUT',

@@ -6,8 +6,15 @@ import type { FeatureExtractor } from './features.js';
 import { forEachGroup, KeyedIds, sortByKey } from './groups.js';
 import type { ResolvedOptions } from './options.js';
 import { pairOfKey } from './pair-keys.js';
-import { PairVerifier } from './pairs.js';
+import { corpusSource, PairVerifier } from './pairs.js';
 import type { Pair, Report } from './types.js';
+
+/** A verified pair with the global paragraph numbers it came from. */
+export interface FoundPair {
+  pair: Pair;
+  p: number;
+  q: number;
+}
 
 /**
  * Everything after indexing: candidate pairs from shared LSH bands and fingerprints, exact verification,
@@ -19,12 +26,24 @@ export function findInCorpus(
   extractor: FeatureExtractor,
   started: number,
 ): Report {
-  const { docs } = corpus;
+  const candidates = candidatePairs(corpus, options);
+  const total = corpus.docOf.length;
+  const verifier = new PairVerifier(corpusSource(corpus), options, extractor);
+  const found: FoundPair[] = [];
+  for (const key of candidates) {
+    const [p, q] = pairOfKey(key, total);
+    const pair = verifier.verify(p, q);
+    if (pair === undefined) continue;
+    if (found.length === options.maxPairs) throw tooManyFlagged(options);
+    found.push({ pair, p, q });
+  }
+  return assembleReport(corpus, options, found, candidates.length, started);
+}
+
+/** Pair keys (p × paragraphs + q, p < q, ascending) of paragraphs sharing an LSH band or a fingerprint. */
+export function candidatePairs(corpus: Corpus, options: ResolvedOptions): Float64Array {
   const total = corpus.docOf.length;
   checkParagraphCount(total);
-  const verifier = new PairVerifier(corpus, options, extractor);
-
-  // Candidates: paragraphs sharing an LSH band (near duplicates) or a winnowing fingerprint (overlaps).
   const limit = CANDIDATES_PER_PAIR * options.maxPairs;
   const collected = new CandidatePairs(
     total,
@@ -45,28 +64,24 @@ export function findInCorpus(
     sortByKey(corpus.fingerprints);
     forEachGroup(corpus.fingerprints, (ids, count) => collected.addGroup(ids, count));
   }
-  const candidates = collected.sortedUnique();
+  return collected.sortedUnique();
+}
 
-  const found: { pair: Pair; position: PairPosition; p: number; q: number }[] = [];
-  for (const key of candidates) {
-    const [p, q] = pairOfKey(key, total);
-    const pair = verifier.verify(p, q);
-    if (pair === undefined) continue;
-    if (found.length === options.maxPairs)
-      throw tooManyPairs(`more than ${options.maxPairs} flagged pairs`, options.maxPairs, options);
-    found.push({
-      pair,
-      p,
-      q,
-      position: {
-        aDoc: corpus.docOf[p],
-        aParagraph: corpus.indexOf[p],
-        bDoc: corpus.docOf[q],
-        bParagraph: corpus.indexOf[q],
-        jaccard: pair.jaccard,
-      },
-    });
-  }
+/** The error for more flagged pairs than maxPairs. */
+export function tooManyFlagged(options: ResolvedOptions): NearDupError {
+  return tooManyPairs(`more than ${options.maxPairs} flagged pairs`, options.maxPairs, options);
+}
+
+/** Sorts the verified pairs (strongest first), finds the blocks and builds the Report. */
+export function assembleReport(
+  corpus: Corpus,
+  options: ResolvedOptions,
+  found: FoundPair[],
+  candidates: number,
+  started: number,
+): Report {
+  const { docs } = corpus;
+  const total = corpus.docOf.length;
   found.sort(strongestFirst);
   const pairs = found.map((f) => f.pair);
   // Adjacency counts only paragraphs with words, so a run of copied paragraphs continues across a
@@ -75,8 +90,15 @@ export function findInCorpus(
     let rank = 0;
     return paragraphs.map((p) => (p.words > 0 ? rank++ : rank));
   });
+  const positions: PairPosition[] = found.map(({ pair, p, q }) => ({
+    aDoc: corpus.docOf[p],
+    aParagraph: corpus.indexOf[p],
+    bDoc: corpus.docOf[q],
+    bParagraph: corpus.indexOf[q],
+    jaccard: pair.jaccard,
+  }));
   const blocks = findBlocks(
-    found.map((f) => f.position),
+    positions,
     docs.map((d) => d.id),
     options.minBlockPairs,
     (doc, paragraph) => ranks[doc][paragraph],
@@ -93,7 +115,7 @@ export function findInCorpus(
     stats: {
       documents: docs.length,
       paragraphs: total,
-      candidates: candidates.length,
+      candidates,
       pairs: pairs.length,
       ms: Math.round((now() - started) * 100) / 100,
     },

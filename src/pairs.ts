@@ -2,7 +2,31 @@ import { type Corpus, shingleSetOf } from './corpus.js';
 import type { FeatureExtractor, ParagraphText } from './features.js';
 import type { ResolvedOptions } from './options.js';
 import { type SharedRun, sharedRuns } from './runs.js';
-import type { Pair, Span } from './types.js';
+import type { Pair, PairSide, Span } from './types.js';
+
+/** What verification needs to know of paragraph p (a whole corpus, or the part a worker thread got). */
+export interface ParagraphSource {
+  /** The sorted unique shingle set. */
+  set(p: number): Uint32Array;
+  /** A text holding the paragraph at [start, end), and what to add to offsets in it (shift) to get offsets in its document. */
+  text(p: number): { text: string; start: number; end: number; shift: number };
+  /** Document id and paragraph index, as reported. */
+  place(p: number): PairSide;
+}
+
+/** A whole corpus as a ParagraphSource. */
+export function corpusSource(corpus: Corpus): ParagraphSource {
+  const { docs, docOf, indexOf, paragraphsByDoc } = corpus;
+  return {
+    set: (p) => shingleSetOf(corpus, p),
+    text(p) {
+      const info = paragraphsByDoc[docOf[p]][indexOf[p]];
+      return { text: docs[docOf[p]].text, start: info.start, end: info.end, shift: 0 };
+    },
+    place: (p) => ({ doc: docs[docOf[p]].id, paragraph: indexOf[p] }),
+  };
+}
+
 import { containment, editSimilarity, jaccard } from './verify.js';
 
 /** Paragraphs whose tokens the verifier keeps at once (least recently used are dropped first). */
@@ -19,15 +43,17 @@ export class PairVerifier {
   private aWindows: Uint32Array = new Uint32Array(256);
   private bWindows: Uint32Array = new Uint32Array(256);
 
+  private readonly shifts = new Map<number, number>();
+
   constructor(
-    private readonly corpus: Corpus,
+    private readonly source: ParagraphSource,
     private readonly options: ResolvedOptions,
     private readonly extractor: FeatureExtractor,
   ) {}
 
-  /** Exact Jaccard of the shingle sets of global paragraphs p and q. */
+  /** Exact Jaccard of the shingle sets of paragraphs p and q. */
   jaccard(p: number, q: number): number {
-    return jaccard(shingleSetOf(this.corpus, p), shingleSetOf(this.corpus, q));
+    return jaccard(this.source.set(p), this.source.set(q));
   }
 
   /**
@@ -57,18 +83,19 @@ export class PairVerifier {
       aOffsets: wordOffsets(a.tokens.words),
       bOffsets: wordOffsets(b.tokens.words),
     }));
+    const aShift = this.shifts.get(p) ?? 0;
+    const bShift = this.shifts.get(q) ?? 0;
     const spans: Span[] = runs.map((run) => ({
-      a: [a.terms.starts[run.aFrom], a.terms.ends[run.aFrom + run.length - 1]],
-      b: [b.terms.starts[run.bFrom], b.terms.ends[run.bFrom + run.length - 1]],
+      a: [a.terms.starts[run.aFrom] + aShift, a.terms.ends[run.aFrom + run.length - 1] + aShift],
+      b: [b.terms.starts[run.bFrom] + bShift, b.terms.ends[run.bFrom + run.length - 1] + bShift],
       words: run.length,
     }));
-    const { docs, docOf, indexOf } = this.corpus;
     return {
-      a: { doc: docs[docOf[p]].id, paragraph: indexOf[p] },
-      b: { doc: docs[docOf[q]].id, paragraph: indexOf[q] },
+      a: this.source.place(p),
+      b: this.source.place(q),
       kind,
       jaccard: j,
-      containment: containment(shingleSetOf(this.corpus, p), shingleSetOf(this.corpus, q)),
+      containment: containment(this.source.set(p), this.source.set(q)),
       similarity,
       spans,
     };
@@ -97,9 +124,8 @@ export class PairVerifier {
     if (hashes !== undefined) {
       this.hashCache.delete(p);
     } else {
-      const { docs, docOf, indexOf, paragraphsByDoc } = this.corpus;
-      const info = paragraphsByDoc[docOf[p]][indexOf[p]];
-      const terms = this.extractor.terms(docs[docOf[p]].text, info.start, info.end);
+      const { text, start, end } = this.source.text(p);
+      const terms = this.extractor.terms(text, start, end);
       hashes = terms.hashes.slice(0, terms.terms);
       if (this.hashCache.size >= CACHED_PARAGRAPHS)
         this.hashCache.delete(this.hashCache.keys().next().value as number);
@@ -135,9 +161,9 @@ export class PairVerifier {
     if (paragraph !== undefined) {
       this.cache.delete(p); // re-inserted below: a Map iterates in insertion order, oldest first
     } else {
-      const { docs, docOf, indexOf, paragraphsByDoc } = this.corpus;
-      const info = paragraphsByDoc[docOf[p]][indexOf[p]];
-      paragraph = this.extractor.readOwned(docs[docOf[p]].text, info.start, info.end);
+      const { text, start, end, shift } = this.source.text(p);
+      paragraph = this.extractor.readOwned(text, start, end);
+      if (shift !== 0) this.shifts.set(p, shift);
       if (this.cache.size >= CACHED_PARAGRAPHS) this.cache.delete(this.cache.keys().next().value as number);
     }
     this.cache.set(p, paragraph);

@@ -58,12 +58,12 @@ describe('public API surface', () => {
 });
 
 describe('browser-safe core', () => {
-  it('imports nothing from node:* outside the CLI (src/cli/)', async () => {
+  it('imports nothing from node:* outside the CLI (src/cli/) and neardup/node (src/node/)', async () => {
     const { readdirSync, readFileSync } = await import('node:fs');
     const { join } = await import('node:path');
     const dir = join(__dirname, '..', 'src');
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
-      (f) => f.endsWith('.ts') && !f.startsWith('cli'),
+      (f) => f.endsWith('.ts') && !f.startsWith('cli') && !f.startsWith('node'),
     );
     expect(files.length).toBeGreaterThan(10);
     for (const file of files) {

@@ -1,0 +1,41 @@
+// A verification thread: receives batches of candidate pairs with the paragraphs they involve, answers
+// with the pairs that verify. Same code as the single-threaded path (PairVerifier), so same results.
+import { parentPort, workerData } from 'node:worker_threads';
+import { NearDupError } from '../errors.js';
+import { FeatureExtractor } from '../features.js';
+import { createHasher } from '../hash.js';
+import { loadTokenFilter } from '../language.js';
+import { permutationKeys } from '../minhash.js';
+import { type Options, resolveOptions } from '../options.js';
+import { PairVerifier } from '../pairs.js';
+import type { Pair } from '../types.js';
+import { chunkSource, type VerifyChunk } from './chunks.js';
+
+const { resolved } = resolveOptions(workerData.options as Options);
+const [hasher, filter] = await Promise.all([createHasher(), loadTokenFilter(resolved)]);
+const extractor = new FeatureExtractor(
+  resolved,
+  hasher,
+  permutationKeys(resolved.seed, resolved.numHashes),
+  filter,
+);
+
+parentPort?.on('message', (chunk: VerifyChunk) => {
+  try {
+    const verifier = new PairVerifier(chunkSource(chunk), resolved, extractor);
+    const found: number[] = [];
+    const pairs: Pair[] = [];
+    for (let i = 0; i < chunk.pairs.length / 2; i++) {
+      const pair = verifier.verify(chunk.pairs[2 * i], chunk.pairs[2 * i + 1]);
+      if (pair !== undefined) {
+        found.push(i);
+        pairs.push(pair);
+      }
+    }
+    parentPort?.postMessage({ found, pairs });
+  } catch (error) {
+    const code = error instanceof NearDupError ? error.code : undefined;
+    parentPort?.postMessage({ error: { code, message: (error as Error)?.message ?? String(error) } });
+  }
+});
+parentPort?.postMessage({ ready: true });
