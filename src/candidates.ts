@@ -35,6 +35,13 @@ export class CandidatePairs {
     }
   }
 
+  /** One pair of distinct ids, in any order. */
+  add(x: number, y: number): void {
+    if (this.length + 1 > 2 * this.limit) this.compact();
+    this.reserve(1);
+    this.keys[this.length++] = x < y ? x * this.span + y : y * this.span + x;
+  }
+
   /** The distinct pair keys, ascending (so by a, then by b). */
   sortedUnique(): Float64Array {
     this.compact();

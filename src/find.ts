@@ -147,7 +147,8 @@ export function checkParagraphCount(total: number): void {
 
 const KIND_RANK = { exact: 0, near: 1, overlap: 2 } as const;
 
-function strongestFirst(
+/** Report order: exact, near, overlap; then higher Jaccard, longer passage, earlier paragraphs. */
+export function strongestFirst(
   x: { pair: Pair; p: number; q: number },
   y: { pair: Pair; p: number; q: number },
 ): number {

@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../bench/corpus.js';
+import { findDuplicates, type Report } from '../src/index.js';
+import { createIndex } from '../src/lasting-index.js';
+import { seedArticles } from './helpers.js';
+
+const withoutTime = (report: Report) => ({ ...report, stats: { ...report.stats, ms: 0 } });
+const small = generateCorpus({ paragraphs: 600, seed: 11 }).documents;
+
+describe('createIndex', () => {
+  it('reports what findDuplicates reports, documents added one by one or in batches', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 8 }),
+        async (cuts) => {
+          const index = await createIndex();
+          let at = 0;
+          for (const size of cuts) {
+            index.add(small.slice(at, at + size));
+            at += size;
+          }
+          const docs = small.slice(0, at);
+          expect(index.size).toBe(docs.length);
+          expect(withoutTime(index.report())).toEqual(withoutTime(await findDuplicates(docs)));
+        },
+      ),
+      { numRuns: 15 },
+    );
+  }, 60_000);
+
+  it('answers a query with exactly the pairs findDuplicates finds for the new document, without adding it', async () => {
+    const index = await createIndex();
+    const docs = small.slice(0, 30);
+    index.add(docs.slice(0, 29));
+    const newcomer = docs[29];
+    const pairs = index.query(newcomer);
+    const expected = (await findDuplicates(docs)).pairs.filter(
+      (p) => p.a.doc === newcomer.id || p.b.doc === newcomer.id,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(pairs).toEqual(expected);
+    expect(index.size).toBe(29);
+    const seed = seedArticles();
+    const articles = await createIndex();
+    articles.add([seed[0]]);
+    const found = articles.query(seed[1]);
+    expect(found.map((p) => `${p.a.paragraph}-${p.b.paragraph}`).sort()).toEqual([
+      '3-5',
+      '3-6',
+      '8-5',
+      '8-6',
+    ]);
+  });
+
+  it('forgets removed documents and still agrees with findDuplicates on the rest', async () => {
+    const index = await createIndex();
+    const docs = small.slice(0, 20);
+    index.add(docs);
+    expect(index.remove(docs[3].id)).toBe(true);
+    expect(index.remove(docs[3].id)).toBe(false);
+    const rest = docs.filter((_, i) => i !== 3);
+    expect(withoutTime(index.report())).toEqual(withoutTime(await findDuplicates(rest)));
+    const query = docs[3];
+    const expected = (await findDuplicates([...rest, query])).pairs.filter(
+      (p) => p.a.doc === query.id || p.b.doc === query.id,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(index.query(query)).toEqual(expected);
+  });
+
+  it('refuses repeated ids and bad documents, and then holds nothing of the failed batch', async () => {
+    const index = await createIndex();
+    index.add([{ id: 'a', text: 'one' }]);
+    expect(() =>
+      index.add([
+        { id: 'b', text: 'two' },
+        { id: 'a', text: 'again' },
+      ]),
+    ).toThrow(expect.objectContaining({ code: 'DUPLICATE_ID' }));
+    expect(() =>
+      index.add([
+        { id: 'c', text: 'x' },
+        { id: 'c', text: 'y' },
+      ]),
+    ).toThrow(expect.objectContaining({ code: 'DUPLICATE_ID' }));
+    expect(() => index.add([{ id: 'd', text: 42 as unknown as string }])).toThrow(
+      expect.objectContaining({ code: 'INVALID_DOCUMENT' }),
+    );
+    expect(() => index.add('text' as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => index.query({ id: 'a', text: 'one' })).toThrow(
+      expect.objectContaining({ code: 'DUPLICATE_ID' }),
+    );
+    expect(index.ids()).toEqual(['a']);
+    index.add(['plain text']);
+    expect(index.ids()).toEqual(['a', 'doc-2']);
+  });
+});
