@@ -19,7 +19,11 @@ export type NearDupErrorCode =
   /** A signature passed to a building block has the wrong length or type. */
   | 'INVALID_SIGNATURE'
   /** More flagged (or candidate) pairs than options.maxPairs allows: usually boilerplate repeated many times. */
-  | 'TOO_MANY_PAIRS';
+  | 'TOO_MANY_PAIRS'
+  /** Bytes given to loadIndex are not a neardup index of a known format version, or are cut short or damaged. */
+  | 'INDEX_FORMAT'
+  /** A saved index was built with parameters that hash differently from the options given to loadIndex. */
+  | 'INDEX_MISMATCH';
 
 export class NearDupError extends Error {
   readonly code: NearDupErrorCode;

@@ -6,6 +6,8 @@ export { createDetector, findDuplicates } from './detect.js';
 export { NearDupError, type NearDupErrorCode } from './errors.js';
 export type { Hasher } from './hash.js';
 export { createHasher, fmix32, hashSequence, hashWords } from './hash.js';
+export type { NearDupIndex } from './lasting-index.js';
+export { createIndex, loadIndex } from './lasting-index.js';
 export { LshIndex } from './lsh.js';
 export type { LshParams, LshWeights } from './lsh-params.js';
 export { candidateProbability, optimalParams } from './lsh-params.js';

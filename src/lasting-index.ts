@@ -4,6 +4,7 @@ import { DocumentReader, type SourceDocument } from './documents.js';
 import { describeValue, NearDupError } from './errors.js';
 import { findInCorpus, now, strongestFirst, tooManyFlagged } from './find.js';
 import { corpusOf, entriesSource, entryOf, type IndexEntry } from './index-entries.js';
+import { decodeIndex, encodeIndex, indexParameters } from './index-format.js';
 import type { Options, ResolvedOptions } from './options.js';
 import { pairOfKey } from './pair-keys.js';
 import { PairVerifier } from './pairs.js';
@@ -28,6 +29,8 @@ export interface NearDupIndex {
   report(): Report;
   /** The documents' ids, in the order added. */
   ids(): string[];
+  /** The whole index as bytes (format: docs/index-format.md); loadIndex restores it exactly. */
+  save(): Uint8Array;
 }
 
 /** A new, empty index (one async set-up, like createDetector; then every call is synchronous). */
@@ -35,11 +38,66 @@ export async function createIndex(options?: Options): Promise<NearDupIndex> {
   return openIndex(options, []);
 }
 
+/**
+ * An index restored from save()'s bytes. The options saved with it are used; options given here may
+ * change what does not touch the stored hashes (threshold, maxPairs, maxEditChars, minBlockPairs…; bands
+ * and rows stay as saved) and must repeat a custom paragraph splitter. Anything that would hash
+ * differently throws INDEX_MISMATCH; bytes that are not a whole index throw INDEX_FORMAT.
+ */
+export async function loadIndex(bytes: Uint8Array, options?: Options): Promise<NearDupIndex> {
+  const saved = decodeIndex(bytes);
+  const stored: Options = {
+    ...saved.options,
+    paragraphs: saved.options.paragraphs === 'custom' ? undefined : saved.options.paragraphs,
+  };
+  if (saved.options.paragraphs === 'custom' && typeof options?.paragraphs !== 'function') {
+    throw new NearDupError(
+      'INDEX_MISMATCH',
+      'neardup: this index was built with a custom paragraph splitter; pass the same function as options.paragraphs',
+    );
+  }
+  // Options that fix hashes directly are compared before they are resolved (else numHashes 64 against
+  // saved bands × rows would fail as BANDS_EXCEED_HASHES, hiding the real reason).
+  for (const key of [
+    'shingleSize',
+    'shingleUnit',
+    'seed',
+    'numHashes',
+    'bands',
+    'rows',
+    'minOverlapWords',
+    'overlaps',
+  ] as const) {
+    if (options?.[key] !== undefined && options[key] !== saved.parameters[key]) {
+      throw new NearDupError(
+        'INDEX_MISMATCH',
+        `neardup: the index was saved with ${key} = ${JSON.stringify(saved.parameters[key])}, these options give ${JSON.stringify(options[key])}`,
+      );
+    }
+  }
+  const index = await openIndex({ ...stored, ...options }, saved.entries, saved.serial);
+  const current = indexParameters(index.options) as unknown as Record<string, unknown>;
+  const then = saved.parameters as unknown as Record<string, unknown>;
+  for (const key of Object.keys(current)) {
+    if (JSON.stringify(current[key]) !== JSON.stringify(then[key])) {
+      throw new NearDupError(
+        'INDEX_MISMATCH',
+        `neardup: the index was saved with ${key} = ${JSON.stringify(then[key])}, these options give ${JSON.stringify(current[key])}`,
+      );
+    }
+  }
+  return index;
+}
+
 /** An index holding ready entries (what loadIndex restores). */
-export async function openIndex(options: Options | undefined, entries: IndexEntry[]): Promise<NearDupIndex> {
+async function openIndex(
+  options: Options | undefined,
+  entries: IndexEntry[],
+  savedSerial?: number,
+): Promise<NearDupIndex> {
   const { resolved, splitter, extractor } = await prepare(options);
   const byId = new Map(entries.map((e) => [e.doc.id, e]));
-  let serial = entries.length;
+  let serial = savedSerial ?? entries.length;
   // Buckets for queries: band key → paragraphs, per band, and fingerprint → paragraphs, by global number.
   let bands: Map<number, number[]>[] = [];
   let fingerprints = new Map<number, number[]>();
@@ -153,6 +211,16 @@ export async function openIndex(options: Options | undefined, entries: IndexEntr
     },
     report: () => findInCorpus(corpusOf(entries, resolved.bands), resolved, extractor, now()),
     ids: () => entries.map((e) => e.doc.id),
+    save: () =>
+      encodeIndex({
+        options: {
+          ...resolved,
+          stopwords: Array.isArray(resolved.stopwords) ? [...resolved.stopwords] : resolved.stopwords,
+        },
+        parameters: indexParameters(resolved),
+        serial,
+        entries,
+      }),
   };
 }
 

@@ -5,6 +5,9 @@
  * so shingles over them are character n-grams. Every token keeps [start, end) offsets into the original.
  */
 
+/** Names the normalisation and tokenising rules; changes whenever the same text would give other words. */
+export const TOKENIZER_VERSION = 'nfkc-casefold-unicode-words-v1';
+
 /** Tokens of one text, as parallel arrays: words[i] spans original[starts[i], ends[i]). */
 export interface Tokens {
   words: string[];

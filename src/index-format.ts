@@ -1,0 +1,224 @@
+import { NearDupError } from './errors.js';
+import type { IndexEntry } from './index-entries.js';
+import { SIGNATURE_SCHEME } from './minhash.js';
+import type { ResolvedOptions } from './options.js';
+import { TOKENIZER_VERSION } from './tokenize.js';
+import type { ParagraphInfo } from './types.js';
+import { xxh32 } from './xxh32.js';
+
+// The binary format of a saved index; docs/index-format.md describes it byte by byte.
+const MAGIC = [0x4e, 0x45, 0x41, 0x52, 0x44, 0x55, 0x50, 0x58]; // "NEARDUPX"
+export const INDEX_FORMAT_VERSION = 1;
+
+/** Everything that changes the stored features: if one differs, saved hashes mean something else. */
+export interface IndexParameters {
+  tokenizer: string;
+  signatureScheme: string;
+  shingleSize: number;
+  shingleUnit: ResolvedOptions['shingleUnit'];
+  seed: number;
+  numHashes: number;
+  bands: number;
+  rows: number;
+  minOverlapWords: number;
+  overlaps: boolean;
+  paragraphs: ResolvedOptions['paragraphs'];
+  stem: ResolvedOptions['stem'];
+  stopwords: ResolvedOptions['stopwords'];
+}
+
+export function indexParameters(options: ResolvedOptions): IndexParameters {
+  const {
+    shingleSize,
+    shingleUnit,
+    seed,
+    numHashes,
+    bands,
+    rows,
+    minOverlapWords,
+    overlaps,
+    paragraphs,
+    stem,
+  } = options;
+  const stopwords = Array.isArray(options.stopwords) ? [...options.stopwords] : options.stopwords;
+  return {
+    tokenizer: TOKENIZER_VERSION,
+    signatureScheme: SIGNATURE_SCHEME,
+    shingleSize,
+    shingleUnit,
+    seed,
+    numHashes,
+    bands,
+    rows,
+    minOverlapWords,
+    overlaps,
+    paragraphs,
+    stem,
+    stopwords,
+  };
+}
+
+export interface SavedIndex {
+  /** All resolved options at save time (the parameters above, plus threshold and the rest). */
+  options: ResolvedOptions;
+  parameters: IndexParameters;
+  /** How many documents were ever added (numbers the next unnamed one). */
+  serial: number;
+  entries: IndexEntry[];
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** The index as bytes: magic, format version, JSON header, documents, XXH32 checksum. */
+export function encodeIndex(saved: SavedIndex): Uint8Array {
+  const header = encoder.encode(
+    JSON.stringify({
+      options: saved.options,
+      parameters: saved.parameters,
+      serial: saved.serial,
+      documents: saved.entries.length,
+    }),
+  );
+  const parts: Uint8Array[] = [Uint8Array.from(MAGIC), u32s([INDEX_FORMAT_VERSION, header.length]), header];
+  for (const entry of saved.entries) {
+    const id = encoder.encode(entry.doc.id);
+    // UTF-8 when the text is well-formed; UTF-16 code units otherwise, so lone surrogates survive.
+    const wellFormed = isWellFormed(entry.doc.text);
+    const text = wellFormed ? encoder.encode(entry.doc.text) : utf16(entry.doc.text);
+    parts.push(u32s([id.length]), id, u32s([wellFormed ? 0 : 1, text.length]), text);
+    const n = entry.paragraphs.length;
+    const infos = new Uint32Array(n * 4);
+    for (const [i, p] of entry.paragraphs.entries()) infos.set([p.index, p.start, p.end, p.words], i * 4);
+    parts.push(
+      u32s([n]),
+      bytesOf(infos),
+      bytesOf(entry.setOffsets),
+      bytesOf(entry.setValues),
+      bytesOf(entry.bandKeys),
+    );
+    parts.push(
+      u32s([entry.fingerprints.length]),
+      bytesOf(entry.fingerprints),
+      bytesOf(entry.fingerprintParagraphs),
+    );
+  }
+  const length = parts.reduce((sum, part) => sum + part.length, 0);
+  const bytes = new Uint8Array(length + 4);
+  let at = 0;
+  for (const part of parts) {
+    bytes.set(part, at);
+    at += part.length;
+  }
+  new DataView(bytes.buffer).setUint32(length, xxh32(bytes, length, 0), true);
+  return bytes;
+}
+
+/** Reads bytes written by encodeIndex; throws INDEX_FORMAT on anything else, never returns part of an index. */
+export function decodeIndex(bytes: Uint8Array): SavedIndex {
+  if (!(bytes instanceof Uint8Array)) fail('loadIndex takes the Uint8Array that save() returned');
+  if (bytes.length < 20 || MAGIC.some((b, i) => bytes[i] !== b))
+    fail('these bytes are not a neardup index (no NEARDUPX magic)');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const version = view.getUint32(8, true);
+  if (version !== INDEX_FORMAT_VERSION) {
+    fail(`index format version ${version}; this neardup reads version ${INDEX_FORMAT_VERSION}`);
+  }
+  const body = bytes.length - 4;
+  if (view.getUint32(body, true) !== xxh32(bytes, body, 0))
+    fail('the index is damaged or cut short (checksum mismatch)');
+  let at = 12;
+  const take = (count: number) => {
+    if (count > body - at) fail('the index is cut short');
+    const slice = bytes.subarray(at, at + count);
+    at += count;
+    return slice;
+  };
+  const u32 = () => {
+    take(4);
+    return view.getUint32(at - 4, true);
+  };
+  const u32array = (count: number) => {
+    const slice = take(count * 4);
+    const out = new Uint32Array(count);
+    const data = new DataView(slice.buffer, slice.byteOffset, slice.byteLength);
+    for (let i = 0; i < count; i++) out[i] = data.getUint32(i * 4, true);
+    return out;
+  };
+  const header = JSON.parse(text(take(u32()))) as Omit<SavedIndex, 'entries'> & { documents: number };
+  const { bands } = header.parameters;
+  const entries: IndexEntry[] = [];
+  for (let d = 0; d < header.documents; d++) {
+    const id = text(take(u32()));
+    const utf16Text = u32() === 1;
+    const raw = take(u32());
+    const docText = utf16Text ? fromUtf16(raw) : text(raw);
+    const n = u32();
+    const infos = u32array(n * 4);
+    const paragraphs: ParagraphInfo[] = Array.from({ length: n }, (_, i) => ({
+      index: infos[i * 4],
+      start: infos[i * 4 + 1],
+      end: infos[i * 4 + 2],
+      words: infos[i * 4 + 3],
+    }));
+    const setOffsets = u32array(n + 1);
+    const setValues = u32array(setOffsets[n]);
+    const bandKeys = u32array(n * bands);
+    const f = u32();
+    entries.push({
+      doc: { id, text: docText },
+      paragraphs,
+      setOffsets,
+      setValues,
+      bandKeys,
+      fingerprints: u32array(f),
+      fingerprintParagraphs: u32array(f),
+    });
+  }
+  if (at !== body) fail('the index has bytes after its last document');
+  return { options: header.options, parameters: header.parameters, serial: header.serial, entries };
+}
+
+function fail(why: string): never {
+  throw new NearDupError('INDEX_FORMAT', `neardup: ${why}`);
+}
+
+function text(bytes: Uint8Array): string {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    fail('the index holds text that is not UTF-8');
+  }
+}
+
+function u32s(values: number[]): Uint8Array {
+  return bytesOf(Uint32Array.from(values));
+}
+
+/** The bytes of 32-bit values, little-endian whatever the platform. */
+function bytesOf(values: Uint32Array): Uint8Array {
+  const out = new Uint8Array(values.length * 4);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < values.length; i++) view.setUint32(i * 4, values[i], true);
+  return out;
+}
+
+function utf16(value: string): Uint8Array {
+  const out = new Uint8Array(value.length * 2);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < value.length; i++) view.setUint16(i * 2, value.charCodeAt(i), true);
+  return out;
+}
+
+function fromUtf16(bytes: Uint8Array): string {
+  if (bytes.length % 2 !== 0) fail('the index holds a damaged UTF-16 text');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 2) out += String.fromCharCode(view.getUint16(i, true));
+  return out;
+}
+
+/** No lone surrogate (in u mode a pair is one code point, and only a lone half is in \p{Cs}). */
+function isWellFormed(value: string): boolean {
+  return !/\p{Cs}/u.test(value);
+}
