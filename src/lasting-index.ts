@@ -2,9 +2,10 @@ import { CandidatePairs } from './candidates.js';
 import { prepare } from './detect.js';
 import { DocumentReader, type SourceDocument } from './documents.js';
 import { describeValue, NearDupError } from './errors.js';
-import { findInCorpus, now, strongestFirst, tooManyFlagged } from './find.js';
+import { findInCorpus, now } from './find.js';
 import { corpusOf, entriesSource, entryOf, type IndexEntry } from './index-entries.js';
 import { decodeIndex, encodeIndex, indexParameters } from './index-format.js';
+import { queryPairs, reportOf } from './index-query.js';
 import type { Options, ResolvedOptions } from './options.js';
 import { pairOfKey } from './pair-keys.js';
 import { PairVerifier } from './pairs.js';
@@ -27,6 +28,15 @@ export interface NearDupIndex {
   query(document: DocumentInput): Pair[];
   /** The Report of everything indexed, as findDuplicates gives for the documents in the order added. */
   report(): Report;
+  /**
+   * Adds the documents and returns the Report of what they duplicate: every flagged pair with a side in
+   * one of them (against the index and among themselves), with the documents involved. Each costs one
+   * query, so repeated runs over a growing collection pay only for the new documents. On an error
+   * nothing is added.
+   */
+  addAndCheck(documents: readonly DocumentInput[]): Report;
+  /** An indexed document's id and text. */
+  document(id: string): { id: string; text: string } | undefined;
   /** The documents' ids, in the order added. */
   ids(): string[];
   /** The whole index as bytes (format: docs/index-format.md); loadIndex restores it exactly. */
@@ -149,54 +159,85 @@ async function openIndex(
     };
   };
 
+  /** Reads and indexes documents, all or none (they are not yet part of the index). */
+  const readAll = (documents: readonly DocumentInput[]): IndexEntry[] => {
+    if (!Array.isArray(documents)) {
+      throw new NearDupError(
+        'INVALID_INPUT',
+        `neardup: add() takes an array of documents, got ${describeValue(documents)}`,
+      );
+    }
+    const before = serial;
+    const read = reader();
+    const seen = new Set<string>();
+    const added: IndexEntry[] = [];
+    try {
+      for (const item of documents) {
+        const doc = read(item);
+        if (seen.has(doc.id)) {
+          throw new NearDupError(
+            'DUPLICATE_ID',
+            `neardup: the id ${JSON.stringify(doc.id)} appears twice in add()`,
+          );
+        }
+        seen.add(doc.id);
+        added.push(entryOf(doc, resolved, splitter, extractor));
+      }
+    } catch (error) {
+      serial = before;
+      throw error;
+    }
+    return added;
+  };
+  const forget = (id: string): boolean => {
+    const entry = byId.get(id);
+    if (!entry) return false;
+    byId.delete(id);
+    entries.splice(entries.indexOf(entry), 1);
+    fresh = false; // paragraph numbers after it move: rebuild the buckets on the next query
+    return true;
+  };
+  const commit = (entry: IndexEntry) => {
+    entries.push(entry);
+    byId.set(entry.doc.id, entry);
+    if (fresh) {
+      bucket(entry, paragraphs);
+      paragraphs += entry.paragraphs.length;
+    }
+  };
+
   return {
     options: resolved,
     get size() {
       return entries.length;
     },
     add(documents) {
-      if (!Array.isArray(documents)) {
-        throw new NearDupError(
-          'INVALID_INPUT',
-          `neardup: add() takes an array of documents, got ${describeValue(documents)}`,
-        );
-      }
-      const before = serial;
-      const read = reader();
-      const seen = new Set<string>();
-      const added: IndexEntry[] = [];
+      for (const entry of readAll(documents)) commit(entry);
+    },
+    addAndCheck(documents) {
+      const started = now();
+      const added = readAll(documents);
+      const pairs: Pair[] = [];
+      let candidates = 0;
       try {
-        for (const item of documents) {
-          const doc = read(item);
-          if (seen.has(doc.id))
-            throw new NearDupError(
-              'DUPLICATE_ID',
-              `neardup: the id ${JSON.stringify(doc.id)} appears twice in add()`,
-            );
-          seen.add(doc.id);
-          added.push(entryOf(doc, resolved, splitter, extractor));
+        for (const entry of added) {
+          refresh();
+          const found = queryPairs(entries, entry, paragraphs, bands, fingerprints, resolved, extractor);
+          pairs.push(...found.pairs);
+          candidates += found.candidates;
+          commit(entry);
         }
       } catch (error) {
-        serial = before;
+        for (const entry of added) if (byId.get(entry.doc.id) === entry) forget(entry.doc.id);
         throw error;
       }
-      for (const entry of added) {
-        entries.push(entry);
-        byId.set(entry.doc.id, entry);
-        if (fresh) {
-          bucket(entry, paragraphs);
-          paragraphs += entry.paragraphs.length;
-        }
-      }
+      return reportOf(entries, added, pairs, candidates, resolved, started);
     },
-    remove(id) {
+    document(id) {
       const entry = byId.get(id);
-      if (!entry) return false;
-      byId.delete(id);
-      entries.splice(entries.indexOf(entry), 1);
-      fresh = false; // paragraph numbers after it move: rebuild the buckets on the next query
-      return true;
+      return entry && { id: entry.doc.id, text: entry.doc.text };
     },
+    remove: (id) => forget(id),
     query(document) {
       const before = serial;
       let doc: SourceDocument;
@@ -207,7 +248,7 @@ async function openIndex(
       }
       const entry = entryOf(doc, resolved, splitter, extractor);
       refresh();
-      return queryPairs(entries, entry, paragraphs, bands, fingerprints, resolved, extractor);
+      return queryPairs(entries, entry, paragraphs, bands, fingerprints, resolved, extractor).pairs;
     },
     report: () => findInCorpus(corpusOf(entries, resolved.bands), resolved, extractor, now()),
     ids: () => entries.map((e) => e.doc.id),
@@ -222,57 +263,4 @@ async function openIndex(
         entries,
       }),
   };
-}
-
-function queryPairs(
-  entries: readonly IndexEntry[],
-  entry: IndexEntry,
-  base: number,
-  bands: readonly Map<number, number[]>[],
-  fingerprints: ReadonlyMap<number, number[]>,
-  options: ResolvedOptions,
-  extractor: Parameters<typeof findInCorpus>[2],
-): Pair[] {
-  const span = base + entry.paragraphs.length;
-  const limit = 20 * options.maxPairs;
-  const candidates = new CandidatePairs(
-    span,
-    limit,
-    (count) =>
-      `neardup: ${count} candidate pairs for one query, over the limit of ${limit} (maxPairs = ${options.maxPairs})`,
-  );
-  // Within the new document: its own paragraphs sharing a band or a fingerprint.
-  const ownBands = Array.from({ length: options.bands }, () => new Map<number, number[]>());
-  const ownFingerprints = new Map<number, number[]>();
-  for (let i = 0; i < entry.paragraphs.length; i++) {
-    if (entry.setOffsets[i + 1] === entry.setOffsets[i]) continue;
-    for (let b = 0; b < options.bands; b++) {
-      const key = entry.bandKeys[i * options.bands + b];
-      for (const p of bands[b].get(key) ?? []) candidates.add(p, base + i);
-      const own = ownBands[b].get(key);
-      if (own) for (const j of own) candidates.add(base + j, base + i);
-      if (own) own.push(i);
-      else ownBands[b].set(key, [i]);
-    }
-  }
-  for (let f = 0; f < entry.fingerprints.length; f++) {
-    const key = entry.fingerprints[f];
-    const i = entry.fingerprintParagraphs[f];
-    for (const p of fingerprints.get(key) ?? []) candidates.add(p, base + i);
-    const own = ownFingerprints.get(key);
-    if (own) for (const j of own) if (j !== i) candidates.add(base + j, base + i);
-    if (own) own.push(i);
-    else ownFingerprints.set(key, [i]);
-  }
-  const { source } = entriesSource([...entries, entry]);
-  const verifier = new PairVerifier(source, options, extractor);
-  const found: { pair: Pair; p: number; q: number }[] = [];
-  for (const key of candidates.sortedUnique()) {
-    const [p, q] = pairOfKey(key, span);
-    const pair = verifier.verify(p, q);
-    if (pair === undefined) continue;
-    if (found.length === options.maxPairs) throw tooManyFlagged(options);
-    found.push({ pair, p, q });
-  }
-  return found.sort(strongestFirst).map((f) => f.pair);
 }

@@ -96,3 +96,34 @@ describe('createIndex', () => {
     expect(index.ids()).toEqual(['a', 'doc-2']);
   });
 });
+
+describe('addAndCheck', () => {
+  it('reports exactly the pairs and blocks that involve the new documents, run after run', async () => {
+    const docs = small.slice(0, 24);
+    const index = await createIndex();
+    const first = index.addAndCheck(docs.slice(0, 12));
+    const whole12 = await findDuplicates(docs.slice(0, 12));
+    expect(first.pairs).toEqual(whole12.pairs);
+    expect(first.blocks).toEqual(whole12.blocks);
+    const second = index.addAndCheck(docs.slice(12));
+    const whole = await findDuplicates(docs);
+    const fresh = new Set(docs.slice(12).map((d) => d.id));
+    const involves = (x: { a: { doc: string }; b: { doc: string } }) =>
+      fresh.has(x.a.doc) || fresh.has(x.b.doc);
+    expect(second.pairs.length).toBeGreaterThan(0);
+    expect(second.pairs).toEqual(whole.pairs.filter(involves));
+    expect(second.blocks).toEqual(whole.blocks.filter(involves));
+    for (const doc of second.documents) expect(index.document(doc.id)?.text).toBeDefined();
+    expect(index.size).toBe(24);
+  });
+
+  it('adds nothing when it fails', async () => {
+    const index = await createIndex({ maxPairs: 3 });
+    const copies = Array.from({ length: 6 }, (_, i) => ({
+      id: `c${i}`,
+      text: 'The same sentence, copied into every one of these documents.',
+    }));
+    expect(() => index.addAndCheck(copies)).toThrow(expect.objectContaining({ code: 'TOO_MANY_PAIRS' }));
+    expect(index.size).toBe(0);
+  });
+});

@@ -1,0 +1,90 @@
+import { CandidatePairs } from './candidates.js';
+import type { FeatureExtractor } from './features.js';
+import { assembleReport, strongestFirst, tooManyFlagged } from './find.js';
+import { corpusOf, entriesSource, type IndexEntry } from './index-entries.js';
+import type { ResolvedOptions } from './options.js';
+import { pairOfKey } from './pair-keys.js';
+import { PairVerifier } from './pairs.js';
+import type { Pair, Report } from './types.js';
+
+/**
+ * The flagged pairs of a new entry against indexed ones (numbered from 0, `base` paragraphs in all,
+ * found through the bucket maps) and within itself: the same candidates and verification as a detection
+ * over the indexed documents followed by the new one.
+ */
+export function queryPairs(
+  entries: readonly IndexEntry[],
+  entry: IndexEntry,
+  base: number,
+  bands: readonly Map<number, number[]>[],
+  fingerprints: ReadonlyMap<number, number[]>,
+  options: ResolvedOptions,
+  extractor: FeatureExtractor,
+): { pairs: Pair[]; candidates: number } {
+  const span = base + entry.paragraphs.length;
+  const limit = 20 * options.maxPairs;
+  const candidates = new CandidatePairs(
+    span,
+    limit,
+    (count) =>
+      `neardup: ${count} candidate pairs for one query, over the limit of ${limit} (maxPairs = ${options.maxPairs})`,
+  );
+  // Within the new document: its own paragraphs sharing a band or a fingerprint.
+  const ownBands = Array.from({ length: options.bands }, () => new Map<number, number[]>());
+  const ownFingerprints = new Map<number, number[]>();
+  for (let i = 0; i < entry.paragraphs.length; i++) {
+    if (entry.setOffsets[i + 1] === entry.setOffsets[i]) continue;
+    for (let b = 0; b < options.bands; b++) {
+      const key = entry.bandKeys[i * options.bands + b];
+      for (const p of bands[b].get(key) ?? []) candidates.add(p, base + i);
+      const own = ownBands[b].get(key);
+      if (own) for (const j of own) candidates.add(base + j, base + i);
+      if (own) own.push(i);
+      else ownBands[b].set(key, [i]);
+    }
+  }
+  for (let f = 0; f < entry.fingerprints.length; f++) {
+    const key = entry.fingerprints[f];
+    const i = entry.fingerprintParagraphs[f];
+    for (const p of fingerprints.get(key) ?? []) candidates.add(p, base + i);
+    const own = ownFingerprints.get(key);
+    if (own) for (const j of own) if (j !== i) candidates.add(base + j, base + i);
+    if (own) own.push(i);
+    else ownFingerprints.set(key, [i]);
+  }
+  const { source } = entriesSource([...entries, entry]);
+  const verifier = new PairVerifier(source, options, extractor);
+  const found: { pair: Pair; p: number; q: number }[] = [];
+  const keys = candidates.sortedUnique();
+  for (const key of keys) {
+    const [p, q] = pairOfKey(key, span);
+    const pair = verifier.verify(p, q);
+    if (pair === undefined) continue;
+    if (found.length === options.maxPairs) throw tooManyFlagged(options);
+    found.push({ pair, p, q });
+  }
+  return { pairs: found.sort(strongestFirst).map((f) => f.pair), candidates: keys.length };
+}
+
+/** The Report of `pairs` over the documents they involve plus the `added` ones, in index order. */
+export function reportOf(
+  entries: readonly IndexEntry[],
+  added: readonly IndexEntry[],
+  pairs: Pair[],
+  candidates: number,
+  options: ResolvedOptions,
+  started: number,
+): Report {
+  const involved = new Set<string>(added.map((e) => e.doc.id));
+  for (const pair of pairs) involved.add(pair.a.doc).add(pair.b.doc);
+  const shown = entries.filter((e) => involved.has(e.doc.id));
+  const first = new Map<string, number>();
+  let total = 0;
+  for (const entry of shown) {
+    first.set(entry.doc.id, total);
+    total += entry.paragraphs.length;
+  }
+  const at = (side: Pair['a']) => (first.get(side.doc) ?? 0) + side.paragraph;
+  const found = pairs.map((pair) => ({ pair, p: at(pair.a), q: at(pair.b) }));
+  return assembleReport(corpusOf(shown, options.bands), options, found, candidates, started);
+}
