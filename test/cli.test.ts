@@ -136,6 +136,47 @@ describe('neardup CLI', () => {
     ]);
   });
 
+  it('--index FILE: reports what new files duplicate, adds them, and pays only for new files next time', async () => {
+    const first = run(['--format', 'json', '--index', 'idx.bin', 'articles/article-1.txt']);
+    expect(first.code).toBe(0);
+    const alone = JSON.parse(first.stdout) as Report;
+    expect(alone.pairs.map((p) => p.kind)).toEqual(['exact', 'exact', 'exact', 'exact', 'exact']);
+    // Adding article-2: only the pairs that involve it, found against the saved index.
+    const second = JSON.parse(run(['--format', 'json', '--index', 'idx.bin', 'articles']).stdout) as Report;
+    const both = withoutTime(
+      await findDuplicates(
+        ['article-1', 'article-2'].map((name) => ({
+          id: join('articles', `${name}.txt`),
+          text: readFileSync(join(dir, 'articles', `${name}.txt`), 'utf8'),
+        })),
+      ),
+    );
+    expect(second.pairs).toEqual(
+      both.pairs.filter((p) => p.a.doc.endsWith('article-2.txt') || p.b.doc.endsWith('article-2.txt')),
+    );
+    expect(second.pairs).toHaveLength(4);
+    // Nothing new: nothing to report, the index is kept.
+    const third = JSON.parse(run(['--format', 'json', '--index', 'idx.bin', 'articles']).stdout) as Report;
+    expect(third.pairs).toEqual([]);
+    const { loadIndex } = await import('../src/index.js');
+    expect((await loadIndex(readFileSync(join(dir, 'idx.bin')))).ids()).toEqual([
+      'articles/article-1.txt',
+      'articles/article-2.txt',
+    ]);
+  });
+
+  it('--index FILE: a damaged index or other hashing options exit 2 and leave the file alone', () => {
+    writeFileSync(join(dir, 'bad.bin'), 'not an index');
+    const bad = run(['--index', 'bad.bin', 'articles']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^neardup: these bytes are not a neardup index/);
+    expect(readFileSync(join(dir, 'bad.bin'), 'utf8')).toBe('not an index');
+    run(['--index', 'idx2.bin', 'articles/article-1.txt']);
+    const other = run(['--index', 'idx2.bin', '--min-overlap', '12', 'articles']);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/^neardup: the index was saved with minOverlapWords = 10/);
+  });
+
   it('decodes invalid UTF-8 with replacement characters and a warning naming the file', () => {
     writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
     const out = run(['--format', 'json', 'latin1.txt']);

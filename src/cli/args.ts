@@ -11,6 +11,8 @@ export interface CliArgs {
   threshold: number | undefined;
   minOverlap: number | undefined;
   failOnDuplicates: boolean;
+  /** A saved index to check the inputs against and add them to (created when missing). */
+  index: string | undefined;
   /** File name endings searched for in directories, with the dot: ['.txt', '.md']. */
   extensions: string[];
   progress: boolean;
@@ -34,6 +36,9 @@ Options:
   --min-overlap N                shortest shared run of words reported as an overlap (default 10)
   --ext LIST                     file endings searched in directories (default .txt,.md)
   --fail-on-duplicates           exit with code 1 when anything is flagged
+  --index FILE                   check the inputs against the index saved in FILE (created when
+                                 missing), report what they duplicate, add them and save it back;
+                                 files already indexed with the same text are skipped
   --progress                     report progress on standard error even when it is not a terminal
   -h, --help                     show this help
   -v, --version                  show the version
@@ -74,6 +79,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     threshold: number(values.threshold, '--threshold'),
     minOverlap: number(values['min-overlap'], '--min-overlap'),
     failOnDuplicates: values['fail-on-duplicates'] === true,
+    index: values.index,
     extensions,
     progress: values.progress === true,
     help: values.help === true,
@@ -92,6 +98,7 @@ const FLAGS = [
   '--min-overlap',
   '--ext',
   '--fail-on-duplicates',
+  '--index',
   '--progress',
   '--help',
   '--version',
@@ -114,6 +121,7 @@ function parse(argv: readonly string[]) {
       'min-overlap': { type: 'string' },
       ext: { type: 'string', default: '.txt,.md' },
       'fail-on-duplicates': { type: 'boolean' },
+      index: { type: 'string' },
       progress: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },

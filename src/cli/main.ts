@@ -13,6 +13,7 @@ import {
 } from '../index.js';
 import { type CliArgs, type Format, parseCli, USAGE, UsageError } from './args.js';
 import { InputError, listInputs, streamInputs } from './files.js';
+import { checkAgainstIndex } from './index-file.js';
 import { Progress } from './progress.js';
 
 export interface Io {
@@ -33,7 +34,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const progress = new Progress(io.stderr, args.progress || io.stderr.isTTY === true);
     const ids = await listInputs(args.paths, args.extensions);
     // Files are indexed as they are read; their texts are kept once, for the renderers.
-    const texts = new Map<string, string>();
+    let texts = new Map<string, string>();
     const warn = (message: string) => {
       progress.end();
       io.stderr.write(`${message}\n`);
@@ -46,7 +47,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       }
       progress.stage(`detecting near duplicates and overlaps in ${texts.size} documents…`);
     }
-    const report = await findDuplicates(documents(), detectionOptions(args));
+    let report: Report;
+    if (args.index !== undefined) {
+      const checked = await checkAgainstIndex(args.index, documents(), detectionOptions(args));
+      report = checked.report;
+      texts = checked.texts;
+      if (checked.skipped > 0)
+        progress.stage(`${checked.skipped} input(s) already indexed unchanged: skipped`);
+    } else {
+      report = await findDuplicates(documents(), detectionOptions(args));
+    }
     progress.stage(`found ${report.stats.pairs} pairs in ${report.stats.ms} ms; writing ${args.format}…`);
     const color = args.out === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
     const output = render(args.format, report, texts, color);

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createIndex, loadIndex, type Options, type Report } from '../index.js';
+import { InputError } from './files.js';
+
+/**
+ * `--index FILE`: loads the saved index (or starts one), skips inputs already indexed with the same
+ * text, replaces changed ones, checks and adds the rest, and saves the index back atomically (a
+ * temporary file in the same directory, then a rename), so an interrupted run leaves the old index.
+ */
+export async function checkAgainstIndex(
+  file: string,
+  documents: AsyncIterable<{ id: string; text: string }>,
+  options: Options,
+): Promise<{ report: Report; texts: Map<string, string>; skipped: number }> {
+  const saved = await readFile(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw new InputError(`neardup: cannot read the index ${JSON.stringify(file)}: ${error.message}`);
+  });
+  const index = saved
+    ? await loadIndex(new Uint8Array(saved.buffer, saved.byteOffset, saved.byteLength), options)
+    : await createIndex(options);
+  const fresh: { id: string; text: string }[] = [];
+  let skipped = 0;
+  for await (const doc of documents) {
+    const known = index.document(doc.id);
+    if (known?.text === doc.text) {
+      skipped++;
+      continue;
+    }
+    if (known) index.remove(doc.id); // changed since it was indexed
+    fresh.push(doc);
+  }
+  const report = index.addAndCheck(fresh);
+  const texts = new Map<string, string>();
+  for (const doc of report.documents) texts.set(doc.id, index.document(doc.id)?.text ?? '');
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(temporary, index.save());
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new InputError(
+      `neardup: cannot save the index ${JSON.stringify(file)}: ${(error as Error).message}`,
+    );
+  }
+  return { report, texts, skipped };
+}
