@@ -140,6 +140,7 @@ export function decodeIndex(bytes: Uint8Array): SavedIndex {
   };
   const u32array = (count: number) => {
     const slice = take(count * 4);
+    if (LITTLE_ENDIAN) return new Uint32Array(slice.slice().buffer); // a copy: aligned, and not a view of the input
     const out = new Uint32Array(count);
     const data = new DataView(slice.buffer, slice.byteOffset, slice.byteLength);
     for (let i = 0; i < count; i++) out[i] = data.getUint32(i * 4, true);
@@ -195,8 +196,11 @@ function u32s(values: number[]): Uint8Array {
   return bytesOf(Uint32Array.from(values));
 }
 
+const LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+
 /** The bytes of 32-bit values, little-endian whatever the platform. */
 function bytesOf(values: Uint32Array): Uint8Array {
+  if (LITTLE_ENDIAN) return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
   const out = new Uint8Array(values.length * 4);
   const view = new DataView(out.buffer);
   for (let i = 0; i < values.length; i++) view.setUint32(i * 4, values[i], true);

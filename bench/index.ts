@@ -1,0 +1,72 @@
+// npm run bench:index [-- 100000]: the lasting index on a generated corpus (written once as JSON lines by
+// bench/scale.ts's generator): adding every document, querying held-out ones, save and load, file size.
+// Prints; asserts nothing.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { createIndex, loadIndex, splitParagraphs } from '../src/index.js';
+import { generateCorpus } from './corpus.js';
+
+const size = Number(process.argv[2] ?? 100_000);
+const dir = join(os.tmpdir(), 'neardup-scale');
+mkdirSync(dir, { recursive: true });
+const file = join(dir, `sotu-${size}-seed42.jsonl`);
+if (!existsSync(file)) {
+  writeFileSync(
+    file,
+    generateCorpus({ paragraphs: size, seed: 42 })
+      .documents.map((d) => JSON.stringify(d))
+      .join('\n'),
+  );
+}
+const docs = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as { id: string; text: string });
+const held = docs.splice(docs.length - 200, 200); // queried, never added
+
+const seconds = (from: number) => (performance.now() - from) / 1000;
+console.log(
+  `machine: ${os.cpus()[0]?.model ?? 'unknown cpu'} × ${os.cpus().length}, Node ${process.version}`,
+);
+const index = await createIndex();
+let started = performance.now();
+for (let i = 0; i < docs.length; i += 1000) index.add(docs.slice(i, i + 1000));
+const addS = seconds(started);
+const paragraphs =
+  index.report === undefined
+    ? 0
+    : docs.reduce((sum, d) => sum + d.text.split('\n').filter((l) => l.trim()).length, 0);
+started = performance.now();
+index.query(held[0]); // builds the bucket maps once
+const firstQueryS = seconds(started);
+started = performance.now();
+let found = 0;
+for (const doc of held.slice(1)) found += index.query(doc).length;
+const queryS = seconds(started);
+started = performance.now();
+const bytes = index.save();
+const saveS = seconds(started);
+started = performance.now();
+const loaded = await loadIndex(bytes);
+const loadS = seconds(started);
+const text = docs.reduce((sum, d) => sum + Buffer.byteLength(d.text), 0);
+console.table([
+  { measure: 'documents / paragraphs indexed', value: `${index.size} / ${paragraphs}` },
+  {
+    measure: 'add (batches of 1,000 documents)',
+    value: `${addS.toFixed(1)} s, ${(paragraphs / addS).toFixed(0)} paragraphs/s`,
+  },
+  { measure: 'first query (builds the bucket maps)', value: `${(firstQueryS * 1000).toFixed(0)} ms` },
+  {
+    measure: `then ${held.length - 1} queries`,
+    value: `${((queryS * 1000) / (held.length - 1)).toFixed(1)} ms each, ${found} pairs found`,
+  },
+  { measure: 'save', value: `${(saveS * 1000).toFixed(0)} ms, ${(bytes.length / 1e6).toFixed(1)} MB` },
+  {
+    measure: 'bytes per paragraph (text included / beyond the text)',
+    value: `${(bytes.length / paragraphs).toFixed(0)} / ${((bytes.length - text) / paragraphs).toFixed(0)}`,
+  },
+  { measure: 'load', value: `${(loadS * 1000).toFixed(0)} ms (${loaded.size} documents)` },
+  { measure: 'peak RSS', value: `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB` },
+]);
