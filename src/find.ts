@@ -27,17 +27,27 @@ export function findInCorpus(
   started: number,
 ): Report {
   const candidates = candidatePairs(corpus, options);
-  const total = corpus.docOf.length;
   const verifier = new PairVerifier(corpusSource(corpus), options, extractor);
+  const found = verifyCandidates(candidates, corpus.docOf.length, verifier, options);
+  return assembleReport(corpus, options, found, candidates.length, started);
+}
+
+/** The candidate pairs (keys p × span + q) that verify, stopping past options.maxPairs. */
+export function verifyCandidates(
+  candidates: Float64Array,
+  span: number,
+  verifier: PairVerifier,
+  options: ResolvedOptions,
+): FoundPair[] {
   const found: FoundPair[] = [];
   for (const key of candidates) {
-    const [p, q] = pairOfKey(key, total);
+    const [p, q] = pairOfKey(key, span);
     const pair = verifier.verify(p, q);
     if (pair === undefined) continue;
     if (found.length === options.maxPairs) throw tooManyFlagged(options);
     found.push({ pair, p, q });
   }
-  return assembleReport(corpus, options, found, candidates.length, started);
+  return found;
 }
 
 /** Pair keys (p × paragraphs + q, p < q, ascending) of paragraphs sharing an LSH band or a fingerprint. */

@@ -6,6 +6,7 @@ import { KeyedIds } from './groups.js';
 import type { ResolvedOptions } from './options.js';
 import type { ParagraphSource } from './pairs.js';
 import type { ParagraphSplitter } from './paragraphs.js';
+import { lastAtOrBelow } from './sorted.js';
 import type { ParagraphInfo } from './types.js';
 
 /** What a lasting index keeps of one document: its text and the features of its paragraphs. */
@@ -102,14 +103,8 @@ export function entriesSource(entries: readonly IndexEntry[]): {
     total += entry.paragraphs.length;
   }
   const locate = (p: number): [IndexEntry, number] => {
-    let lo = 0;
-    let hi = entries.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (firstParagraph[mid] <= p) lo = mid;
-      else hi = mid - 1;
-    }
-    return [entries[lo], p - firstParagraph[lo]];
+    const e = lastAtOrBelow(firstParagraph, p);
+    return [entries[e], p - firstParagraph[e]];
   };
   return {
     firstParagraph,

@@ -140,7 +140,7 @@ export function decodeIndex(bytes: Uint8Array): SavedIndex {
   };
   const u32array = (count: number) => {
     const slice = take(count * 4);
-    if (LITTLE_ENDIAN) return new Uint32Array(slice.slice().buffer); // a copy: aligned, and not a view of the input
+    if (LITTLE_ENDIAN) return new Uint32Array(new Uint8Array(slice).buffer); // a copy: aligned even when the input view is not
     const out = new Uint32Array(count);
     const data = new DataView(slice.buffer, slice.byteOffset, slice.byteLength);
     for (let i = 0; i < count; i++) out[i] = data.getUint32(i * 4, true);

@@ -1,9 +1,8 @@
 import { CandidatePairs } from './candidates.js';
 import type { FeatureExtractor } from './features.js';
-import { assembleReport, strongestFirst, tooManyFlagged } from './find.js';
+import { assembleReport, strongestFirst, verifyCandidates } from './find.js';
 import { corpusOf, entriesSource, type IndexEntry } from './index-entries.js';
 import type { ResolvedOptions } from './options.js';
-import { pairOfKey } from './pair-keys.js';
 import { PairVerifier } from './pairs.js';
 import type { Pair, Report } from './types.js';
 
@@ -54,15 +53,8 @@ export function queryPairs(
   }
   const { source } = entriesSource([...entries, entry]);
   const verifier = new PairVerifier(source, options, extractor);
-  const found: { pair: Pair; p: number; q: number }[] = [];
   const keys = candidates.sortedUnique();
-  for (const key of keys) {
-    const [p, q] = pairOfKey(key, span);
-    const pair = verifier.verify(p, q);
-    if (pair === undefined) continue;
-    if (found.length === options.maxPairs) throw tooManyFlagged(options);
-    found.push({ pair, p, q });
-  }
+  const found = verifyCandidates(keys, span, verifier, options);
   return { pairs: found.sort(strongestFirst).map((f) => f.pair), candidates: keys.length };
 }
 

@@ -32,6 +32,17 @@ describe('save and loadIndex', () => {
     expect(again.ids().at(-1)).toBe('doc-17');
   });
 
+  it('loads from a view at any offset, such as a Node Buffer from readFileSync', async () => {
+    const index = await savedIndex();
+    const bytes = index.save();
+    const padded = Buffer.concat([Buffer.alloc(3), Buffer.from(bytes), Buffer.alloc(5)]).subarray(
+      3,
+      3 + bytes.length,
+    );
+    expect(padded.byteOffset % 4).not.toBe(0);
+    expect(withoutTime((await loadIndex(padded)).report())).toEqual(withoutTime(index.report()));
+  });
+
   it('keeps texts with lone surrogates and other odd characters exactly', async () => {
     const odd = {
       id: 'odd \u{1F600}',

@@ -1,3 +1,5 @@
+import { lastAtOrBelow } from '../sorted.js';
+
 /** The documents' original texts by id, as renderers receive them. */
 export type DocumentTexts = ReadonlyMap<string, string> | Readonly<Record<string, string>>;
 
@@ -23,13 +25,7 @@ export function lineIndex(text: string): (offset: number) => Position {
     }
   }
   return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
+    const line = lastAtOrBelow(starts, offset);
+    return { line: line + 1, column: offset - starts[line] + 1 };
   };
 }
