@@ -81,37 +81,122 @@ export function encodeIndex(saved: SavedIndex): Uint8Array {
     }),
   );
   const parts: Uint8Array[] = [Uint8Array.from(MAGIC), u32s([INDEX_FORMAT_VERSION, header.length]), header];
-  for (const entry of saved.entries) {
-    const id = encoder.encode(entry.doc.id);
-    // UTF-8 when the text is well-formed; UTF-16 code units otherwise, so lone surrogates survive.
-    const wellFormed = isWellFormed(entry.doc.text);
-    const text = wellFormed ? encoder.encode(entry.doc.text) : utf16(entry.doc.text);
-    parts.push(u32s([id.length]), id, u32s([wellFormed ? 0 : 1, text.length]), text);
-    const n = entry.paragraphs.length;
-    const infos = new Uint32Array(n * 4);
-    for (const [i, p] of entry.paragraphs.entries()) infos.set([p.index, p.start, p.end, p.words], i * 4);
-    parts.push(
-      u32s([n]),
-      bytesOf(infos),
-      bytesOf(entry.setOffsets),
-      bytesOf(entry.setValues),
-      bytesOf(entry.bandKeys),
-    );
-    parts.push(
-      u32s([entry.fingerprints.length]),
-      bytesOf(entry.fingerprints),
-      bytesOf(entry.fingerprintParagraphs),
-    );
-  }
-  const length = parts.reduce((sum, part) => sum + part.length, 0);
-  const bytes = new Uint8Array(length + 4);
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.length;
-  }
+  for (const entry of saved.entries) parts.push(...entryParts(entry));
+  parts.push(new Uint8Array(4)); // the checksum, written below
+  const bytes = concat(parts);
+  const length = bytes.length - 4;
   new DataView(bytes.buffer).setUint32(length, xxh32(bytes, length, 0), true);
   return bytes;
+}
+
+/** One document record (the layout of docs/index-format.md), as parts to concatenate. */
+function entryParts(entry: IndexEntry): Uint8Array[] {
+  const id = encoder.encode(entry.doc.id);
+  // UTF-8 when the text is well-formed; UTF-16 code units otherwise, so lone surrogates survive.
+  const wellFormed = isWellFormed(entry.doc.text);
+  const text = wellFormed ? encoder.encode(entry.doc.text) : utf16(entry.doc.text);
+  const n = entry.paragraphs.length;
+  const infos = new Uint32Array(n * 4);
+  for (const [i, p] of entry.paragraphs.entries()) infos.set([p.index, p.start, p.end, p.words], i * 4);
+  return [
+    u32s([id.length]),
+    id,
+    u32s([wellFormed ? 0 : 1, text.length]),
+    text,
+    u32s([n]),
+    bytesOf(infos),
+    bytesOf(entry.setOffsets),
+    bytesOf(entry.setValues),
+    bytesOf(entry.bandKeys),
+    u32s([entry.fingerprints.length]),
+    bytesOf(entry.fingerprints),
+    bytesOf(entry.fingerprintParagraphs),
+  ];
+}
+
+/** One document record as bytes (what shared storage keeps per document). */
+export function encodeEntry(entry: IndexEntry): Uint8Array {
+  return concat(entryParts(entry));
+}
+
+/** Reads one record written by encodeEntry; throws INDEX_FORMAT when it is not exactly one. */
+export function decodeEntry(bytes: Uint8Array, bands: number): IndexEntry {
+  const reader = new RecordReader(bytes, 0, bytes.length);
+  const entry = reader.entry(bands);
+  if (reader.at !== bytes.length) fail('a stored document record has bytes after its end');
+  return entry;
+}
+
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** Bounds-checked little-endian reads over bytes[at, end). */
+class RecordReader {
+  private readonly view: DataView;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    public at: number,
+    private readonly end: number,
+  ) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+
+  take(count: number): Uint8Array {
+    if (count > this.end - this.at) fail('the index is cut short');
+    const slice = this.bytes.subarray(this.at, this.at + count);
+    this.at += count;
+    return slice;
+  }
+
+  u32(): number {
+    this.take(4);
+    return this.view.getUint32(this.at - 4, true);
+  }
+
+  u32array(count: number): Uint32Array {
+    const slice = this.take(count * 4);
+    if (LITTLE_ENDIAN) return new Uint32Array(new Uint8Array(slice).buffer); // a copy: aligned even when the input view is not
+    const out = new Uint32Array(count);
+    const data = new DataView(slice.buffer, slice.byteOffset, slice.byteLength);
+    for (let i = 0; i < count; i++) out[i] = data.getUint32(i * 4, true);
+    return out;
+  }
+
+  entry(bands: number): IndexEntry {
+    const id = text(this.take(this.u32()));
+    const utf16Text = this.u32() === 1;
+    const raw = this.take(this.u32());
+    const docText = utf16Text ? fromUtf16(raw) : text(raw);
+    const n = this.u32();
+    const infos = this.u32array(n * 4);
+    const paragraphs: ParagraphInfo[] = Array.from({ length: n }, (_, i) => ({
+      index: infos[i * 4],
+      start: infos[i * 4 + 1],
+      end: infos[i * 4 + 2],
+      words: infos[i * 4 + 3],
+    }));
+    const setOffsets = this.u32array(n + 1);
+    const setValues = this.u32array(setOffsets[n]);
+    const bandKeys = this.u32array(n * bands);
+    const f = this.u32();
+    return {
+      doc: { id, text: docText },
+      paragraphs,
+      setOffsets,
+      setValues,
+      bandKeys,
+      fingerprints: this.u32array(f),
+      fingerprintParagraphs: this.u32array(f),
+    };
+  }
 }
 
 /** Reads bytes written by encodeIndex; throws INDEX_FORMAT on anything else, never returns part of an index. */
@@ -127,56 +212,13 @@ export function decodeIndex(bytes: Uint8Array): SavedIndex {
   const body = bytes.length - 4;
   if (view.getUint32(body, true) !== xxh32(bytes, body, 0))
     fail('the index is damaged or cut short (checksum mismatch)');
-  let at = 12;
-  const take = (count: number) => {
-    if (count > body - at) fail('the index is cut short');
-    const slice = bytes.subarray(at, at + count);
-    at += count;
-    return slice;
+  const reader = new RecordReader(bytes, 12, body);
+  const header = JSON.parse(text(reader.take(reader.u32()))) as Omit<SavedIndex, 'entries'> & {
+    documents: number;
   };
-  const u32 = () => {
-    take(4);
-    return view.getUint32(at - 4, true);
-  };
-  const u32array = (count: number) => {
-    const slice = take(count * 4);
-    if (LITTLE_ENDIAN) return new Uint32Array(new Uint8Array(slice).buffer); // a copy: aligned even when the input view is not
-    const out = new Uint32Array(count);
-    const data = new DataView(slice.buffer, slice.byteOffset, slice.byteLength);
-    for (let i = 0; i < count; i++) out[i] = data.getUint32(i * 4, true);
-    return out;
-  };
-  const header = JSON.parse(text(take(u32()))) as Omit<SavedIndex, 'entries'> & { documents: number };
-  const { bands } = header.parameters;
   const entries: IndexEntry[] = [];
-  for (let d = 0; d < header.documents; d++) {
-    const id = text(take(u32()));
-    const utf16Text = u32() === 1;
-    const raw = take(u32());
-    const docText = utf16Text ? fromUtf16(raw) : text(raw);
-    const n = u32();
-    const infos = u32array(n * 4);
-    const paragraphs: ParagraphInfo[] = Array.from({ length: n }, (_, i) => ({
-      index: infos[i * 4],
-      start: infos[i * 4 + 1],
-      end: infos[i * 4 + 2],
-      words: infos[i * 4 + 3],
-    }));
-    const setOffsets = u32array(n + 1);
-    const setValues = u32array(setOffsets[n]);
-    const bandKeys = u32array(n * bands);
-    const f = u32();
-    entries.push({
-      doc: { id, text: docText },
-      paragraphs,
-      setOffsets,
-      setValues,
-      bandKeys,
-      fingerprints: u32array(f),
-      fingerprintParagraphs: u32array(f),
-    });
-  }
-  if (at !== body) fail('the index has bytes after its last document');
+  for (let d = 0; d < header.documents; d++) entries.push(reader.entry(header.parameters.bands));
+  if (reader.at !== body) fail('the index has bytes after its last document');
   return { options: header.options, parameters: header.parameters, serial: header.serial, entries };
 }
 
