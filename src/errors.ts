@@ -23,7 +23,9 @@ export type NearDupErrorCode =
   /** Bytes given to loadIndex are not a neardup index of a known format version, or are cut short or damaged. */
   | 'INDEX_FORMAT'
   /** A saved index was built with parameters that hash differently from the options given to loadIndex. */
-  | 'INDEX_MISMATCH';
+  | 'INDEX_MISMATCH'
+  /** The storage of a shared index (Redis) failed or could not be reached; nothing half-written remains. */
+  | 'STORAGE_FAILED';
 
 export class NearDupError extends Error {
   readonly code: NearDupErrorCode;

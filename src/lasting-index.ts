@@ -9,6 +9,7 @@ import { queryPairs, reportOf } from './index-query.js';
 import type { Options, ResolvedOptions } from './options.js';
 import { pairOfKey } from './pair-keys.js';
 import { PairVerifier } from './pairs.js';
+import { type IndexStorage, openSharedIndex, type SharedIndex } from './shared-index.js';
 import type { DocumentInput, Pair, Report } from './types.js';
 
 /** A corpus kept between calls: documents are added and removed, and new ones checked against it. */
@@ -43,8 +44,20 @@ export interface NearDupIndex {
   save(): Uint8Array;
 }
 
-/** A new, empty index (one async set-up, like createDetector; then every call is synchronous). */
-export async function createIndex(options?: Options): Promise<NearDupIndex> {
+/**
+ * A new, empty index (one async set-up, like createDetector; then every call is synchronous). With
+ * `storage` (redisStorage from neardup/node), an index shared by many processes instead: created there,
+ * or opened with the parameters stored there, with the same answers and async methods.
+ */
+export function createIndex(options: Options & { storage: IndexStorage }): Promise<SharedIndex>;
+export function createIndex(options?: Options): Promise<NearDupIndex>;
+export async function createIndex(
+  options?: Options & { storage?: IndexStorage },
+): Promise<NearDupIndex | SharedIndex> {
+  if (options?.storage !== undefined) {
+    const { storage, ...rest } = options;
+    return openSharedIndex(storage, rest);
+  }
   return openIndex(options, []);
 }
 

@@ -13,6 +13,8 @@ export interface CliArgs {
   failOnDuplicates: boolean;
   /** A saved index to check the inputs against and add them to (created when missing). */
   index: string | undefined;
+  /** A Redis URL holding a shared index to check the inputs against and add them to. */
+  redis: string | undefined;
   /** File name endings searched for in directories, with the dot: ['.txt', '.md']. */
   extensions: string[];
   progress: boolean;
@@ -39,6 +41,8 @@ Options:
   --index FILE                   check the inputs against the index saved in FILE (created when
                                  missing), report what they duplicate, add them and save it back;
                                  files already indexed with the same text are skipped
+  --redis URL                    the same with an index shared in Redis (redis://host:port/db);
+                                 needs the optional package ioredis
   --progress                     report progress on standard error even when it is not a terminal
   -h, --help                     show this help
   -v, --version                  show the version
@@ -80,11 +84,15 @@ export function parseCli(argv: readonly string[]): CliArgs {
     minOverlap: number(values['min-overlap'], '--min-overlap'),
     failOnDuplicates: values['fail-on-duplicates'] === true,
     index: values.index,
+    redis: values.redis,
     extensions,
     progress: values.progress === true,
     help: values.help === true,
     version: values.version === true,
   };
+  if (args.index !== undefined && args.redis !== undefined) {
+    throw new UsageError('neardup: use --index FILE or --redis URL, not both');
+  }
   if (!args.help && !args.version && args.paths.length === 0) {
     throw new UsageError('neardup: no input: give files, directories, or - for standard input');
   }
@@ -99,6 +107,7 @@ const FLAGS = [
   '--ext',
   '--fail-on-duplicates',
   '--index',
+  '--redis',
   '--progress',
   '--help',
   '--version',
@@ -122,6 +131,7 @@ function parse(argv: readonly string[]) {
       ext: { type: 'string', default: '.txt,.md' },
       'fail-on-duplicates': { type: 'boolean' },
       index: { type: 'string' },
+      redis: { type: 'string' },
       progress: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },

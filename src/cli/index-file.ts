@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createIndex, loadIndex, type Options, type Report } from '../index.js';
+import { redisStorage } from '../node/redis.js';
 import { InputError } from './files.js';
 
 /**
@@ -45,4 +46,32 @@ export async function checkAgainstIndex(
     );
   }
   return { report, texts, skipped };
+}
+
+/** `--redis URL`: the same with an index shared in Redis (each document stored atomically). */
+export async function checkAgainstRedis(
+  url: string,
+  documents: AsyncIterable<{ id: string; text: string }>,
+  options: Options,
+): Promise<{ report: Report; texts: Map<string, string>; skipped: number }> {
+  const index = await createIndex({ ...options, storage: redisStorage({ url }) });
+  try {
+    const fresh: { id: string; text: string }[] = [];
+    let skipped = 0;
+    for await (const doc of documents) {
+      const known = await index.document(doc.id);
+      if (known?.text === doc.text) {
+        skipped++;
+        continue;
+      }
+      if (known) await index.remove(doc.id);
+      fresh.push(doc);
+    }
+    const report = await index.addAndCheck(fresh);
+    const texts = new Map<string, string>();
+    for (const doc of report.documents) texts.set(doc.id, (await index.document(doc.id))?.text ?? '');
+    return { report, texts, skipped };
+  } finally {
+    await index.close();
+  }
 }

@@ -13,7 +13,7 @@ import {
 } from '../index.js';
 import { type CliArgs, type Format, parseCli, USAGE, UsageError } from './args.js';
 import { InputError, listInputs, streamInputs } from './files.js';
-import { checkAgainstIndex } from './index-file.js';
+import { checkAgainstIndex, checkAgainstRedis } from './index-file.js';
 import { Progress } from './progress.js';
 
 export interface Io {
@@ -48,8 +48,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       progress.stage(`detecting near duplicates and overlaps in ${texts.size} documents…`);
     }
     let report: Report;
-    if (args.index !== undefined) {
-      const checked = await checkAgainstIndex(args.index, documents(), detectionOptions(args));
+    if (args.index !== undefined || args.redis !== undefined) {
+      const checked =
+        args.index !== undefined
+          ? await checkAgainstIndex(args.index, documents(), detectionOptions(args))
+          : await checkAgainstRedis(args.redis as string, documents(), detectionOptions(args));
       report = checked.report;
       texts = checked.texts;
       if (checked.skipped > 0)

@@ -19,6 +19,8 @@ import type { DocumentInput, Pair, Report } from '../types.js';
 import { makeChunk, type VerifyChunk } from './chunks.js';
 import { WorkerPool } from './pool.js';
 
+export { type RedisStorageOptions, redisStorage } from './redis.js';
+
 export interface ParallelOptions {
   /** Worker threads verifying candidate pairs. Default: os.availableParallelism(). */
   threads?: number;
