@@ -1,6 +1,7 @@
 // npm run bench:index [-- 100000]: the lasting index on a generated corpus (written once as JSON lines by
 // bench/scale.ts's generator): adding every document, querying held-out ones, save and load, file size.
 // Prints; asserts nothing.
+import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -70,3 +71,37 @@ console.table([
   { measure: 'load', value: `${(loadS * 1000).toFixed(0)} ms (${loaded.size} documents)` },
   { measure: 'peak RSS', value: `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB` },
 ]);
+
+// The same against a local redis-server (Debian's package), when there is one.
+const { redisServerPath, startRedis } = await import('../test/redis.js');
+if (redisServerPath) {
+  const { redisStorage } = await import('../src/node/redis.js');
+  const server = await startRedis();
+  try {
+    const shared = await createIndex({ storage: redisStorage({ url: server.url }) });
+    started = performance.now();
+    for (let i = 0; i < docs.length; i += 1000) await shared.add(docs.slice(i, i + 1000));
+    const sharedAddS = seconds(started);
+    started = performance.now();
+    let sharedFound = 0;
+    for (const doc of held.slice(1)) sharedFound += (await shared.query(doc)).length;
+    const sharedQueryS = seconds(started);
+    const memory = execSync(`redis-cli -u ${server.url} info memory`, { encoding: 'utf8' }).match(
+      /used_memory:(\d+)/,
+    )?.[1];
+    console.table([
+      {
+        measure: 'Redis: add (each document one Lua script)',
+        value: `${sharedAddS.toFixed(1)} s, ${(paragraphs / sharedAddS).toFixed(0)} paragraphs/s`,
+      },
+      {
+        measure: `Redis: ${held.length - 1} queries`,
+        value: `${((sharedQueryS * 1000) / (held.length - 1)).toFixed(1)} ms each, ${sharedFound} pairs found`,
+      },
+      { measure: 'Redis: used memory', value: `${(Number(memory) / 1e6).toFixed(0)} MB` },
+    ]);
+    await shared.close();
+  } finally {
+    await server.stop();
+  }
+}
