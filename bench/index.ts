@@ -74,7 +74,7 @@ console.table([
 
 // The same against a local redis-server (Debian's package), when there is one.
 const { redisServerPath, startRedis } = await import('../test/redis.js');
-if (redisServerPath) {
+if (redisServerPath && size <= 200_000) {
   const { redisStorage } = await import('../src/node/redis.js');
   const server = await startRedis();
   try {

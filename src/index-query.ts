@@ -1,3 +1,4 @@
+import type { Buckets } from './buckets.js';
 import { CandidatePairs } from './candidates.js';
 import type { FeatureExtractor } from './features.js';
 import { assembleReport, strongestFirst, verifyCandidates } from './find.js';
@@ -15,8 +16,8 @@ export function queryPairs(
   entries: readonly IndexEntry[],
   entry: IndexEntry,
   base: number,
-  bands: readonly Map<number, number[]>[],
-  fingerprints: ReadonlyMap<number, number[]>,
+  bands: readonly Buckets[],
+  fingerprints: Buckets,
   options: ResolvedOptions,
   extractor: FeatureExtractor,
 ): { pairs: Pair[]; candidates: number } {

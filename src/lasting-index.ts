@@ -1,3 +1,4 @@
+import { Buckets } from './buckets.js';
 import { CandidatePairs } from './candidates.js';
 import { prepare } from './detect.js';
 import { DocumentReader, type SourceDocument } from './documents.js';
@@ -122,30 +123,25 @@ async function openIndex(
   const byId = new Map(entries.map((e) => [e.doc.id, e]));
   let serial = savedSerial ?? entries.length;
   // Buckets for queries: band key → paragraphs, per band, and fingerprint → paragraphs, by global number.
-  let bands: Map<number, number[]>[] = [];
-  let fingerprints = new Map<number, number[]>();
+  let bands: Buckets[] = [];
+  let fingerprints = new Buckets();
   let paragraphs = 0;
   let fresh = false;
 
-  const push = (map: Map<number, number[]>, key: number, p: number) => {
-    const list = map.get(key);
-    if (list === undefined) map.set(key, [p]);
-    else if (list[list.length - 1] !== p) list.push(p);
-  };
   const bucket = (entry: IndexEntry, first: number) => {
     for (let i = 0; i < entry.paragraphs.length; i++) {
       if (entry.setOffsets[i + 1] === entry.setOffsets[i]) continue; // no shingles: never a candidate
       for (let b = 0; b < resolved.bands; b++)
-        push(bands[b], entry.bandKeys[i * resolved.bands + b], first + i);
+        bands[b].add(entry.bandKeys[i * resolved.bands + b], first + i);
     }
     for (let i = 0; i < entry.fingerprints.length; i++) {
-      push(fingerprints, entry.fingerprints[i], first + entry.fingerprintParagraphs[i]);
+      fingerprints.add(entry.fingerprints[i], first + entry.fingerprintParagraphs[i]);
     }
   };
   const refresh = () => {
     if (fresh) return;
-    bands = Array.from({ length: resolved.bands }, () => new Map<number, number[]>());
-    fingerprints = new Map();
+    bands = Array.from({ length: resolved.bands }, () => new Buckets());
+    fingerprints = new Buckets();
     paragraphs = 0;
     for (const entry of entries) {
       bucket(entry, paragraphs);

@@ -1,3 +1,4 @@
+import { Buckets } from './buckets.js';
 import { prepare } from './detect.js';
 import { DocumentReader, type SourceDocument } from './documents.js';
 import { describeValue, NearDupError } from './errors.js';
@@ -38,7 +39,7 @@ export interface IndexStorage {
 export interface SharedIndex {
   readonly options: ResolvedOptions;
   size(): Promise<number>;
-  /** Adds documents; each is stored atomically (in all its buckets or none), one after another. */
+  /** Adds documents; each is stored atomically (in all its buckets or none), but a batch is not. */
   add(documents: readonly DocumentInput[]): Promise<void>;
   remove(id: string): Promise<boolean>;
   query(document: DocumentInput): Promise<Pair[]>;
@@ -112,16 +113,16 @@ export async function openSharedIndex(storage: IndexStorage, options?: Options):
         `neardup: a document with id ${JSON.stringify(entry.doc.id)} is already indexed`,
       );
     }
-    const bandMaps = Array.from({ length: bands }, () => new Map<number, number[]>());
-    const fingerprints = new Map<number, number[]>();
+    const bandMaps = Array.from({ length: bands }, () => new Buckets());
+    const fingerprints = new Buckets();
     let base = 0;
     for (const e of near) {
       for (let i = 0; i < e.paragraphs.length; i++) {
         if (e.setOffsets[i + 1] === e.setOffsets[i]) continue;
-        for (let b = 0; b < bands; b++) push(bandMaps[b], e.bandKeys[i * bands + b], base + i);
+        for (let b = 0; b < bands; b++) bandMaps[b].add(e.bandKeys[i * bands + b], base + i);
       }
       for (let f = 0; f < e.fingerprints.length; f++)
-        push(fingerprints, e.fingerprints[f], base + e.fingerprintParagraphs[f]);
+        fingerprints.add(e.fingerprints[f], base + e.fingerprintParagraphs[f]);
       base += e.paragraphs.length;
     }
     return { near, ...queryPairs(near, entry, base, bandMaps, fingerprints, resolved, extractor) };
@@ -131,7 +132,10 @@ export async function openSharedIndex(storage: IndexStorage, options?: Options):
     options: resolved,
     size: async () => (await storage.ids()).length,
     async add(documents) {
-      for (const entry of await read(documents)) await insert(entry);
+      // Sent together (the client pipelines them); each insert is still atomic on its own.
+      const results = await Promise.allSettled((await read(documents)).map(insert));
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) throw failed.reason;
     },
     async remove(id) {
       for (;;) {
@@ -168,10 +172,4 @@ export async function openSharedIndex(storage: IndexStorage, options?: Options):
     ids: () => storage.ids(),
     close: () => storage.close(),
   };
-}
-
-function push(map: Map<number, number[]>, key: number, p: number): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [p]);
-  else if (list[list.length - 1] !== p) list.push(p);
 }
