@@ -1,4 +1,4 @@
-import type { Buckets } from './buckets.js';
+import type { Lookup } from './buckets.js';
 import { CandidatePairs } from './candidates.js';
 import type { FeatureExtractor } from './features.js';
 import { assembleReport, strongestFirst, verifyCandidates } from './find.js';
@@ -16,8 +16,8 @@ export function queryPairs(
   entries: readonly IndexEntry[],
   entry: IndexEntry,
   base: number,
-  bands: readonly Buckets[],
-  fingerprints: Buckets,
+  bands: readonly Lookup[],
+  fingerprints: Lookup,
   options: ResolvedOptions,
   extractor: FeatureExtractor,
 ): { pairs: Pair[]; candidates: number } {

@@ -1,4 +1,4 @@
-import { Buckets } from './buckets.js';
+import { QueryBuckets } from './buckets.js';
 import { CandidatePairs } from './candidates.js';
 import { prepare } from './detect.js';
 import { DocumentReader, type SourceDocument } from './documents.js';
@@ -122,33 +122,9 @@ async function openIndex(
   const { resolved, splitter, extractor } = await prepare(options);
   const byId = new Map(entries.map((e) => [e.doc.id, e]));
   let serial = savedSerial ?? entries.length;
-  // Buckets for queries: band key → paragraphs, per band, and fingerprint → paragraphs, by global number.
-  let bands: Buckets[] = [];
-  let fingerprints = new Buckets();
-  let paragraphs = 0;
-  let fresh = false;
+  // Where queries look candidates up (flat, rebuilt when stale; see QueryBuckets).
+  const buckets = new QueryBuckets(resolved.bands);
 
-  const bucket = (entry: IndexEntry, first: number) => {
-    for (let i = 0; i < entry.paragraphs.length; i++) {
-      if (entry.setOffsets[i + 1] === entry.setOffsets[i]) continue; // no shingles: never a candidate
-      for (let b = 0; b < resolved.bands; b++)
-        bands[b].add(entry.bandKeys[i * resolved.bands + b], first + i);
-    }
-    for (let i = 0; i < entry.fingerprints.length; i++) {
-      fingerprints.add(entry.fingerprints[i], first + entry.fingerprintParagraphs[i]);
-    }
-  };
-  const refresh = () => {
-    if (fresh) return;
-    bands = Array.from({ length: resolved.bands }, () => new Buckets());
-    fingerprints = new Buckets();
-    paragraphs = 0;
-    for (const entry of entries) {
-      bucket(entry, paragraphs);
-      paragraphs += entry.paragraphs.length;
-    }
-    fresh = true;
-  };
   const reader = () => {
     const r = new DocumentReader();
     // Documents without an id are doc-N, N counting every document ever added (as findDuplicates numbers
@@ -203,16 +179,18 @@ async function openIndex(
     if (!entry) return false;
     byId.delete(id);
     entries.splice(entries.indexOf(entry), 1);
-    fresh = false; // paragraph numbers after it move: rebuild the buckets on the next query
+    buckets.invalidate(); // paragraph numbers after it move: rebuild on the next query
     return true;
+  };
+  const queryWith = (entry: IndexEntry) => {
+    buckets.refresh(entries);
+    const bands = Array.from({ length: resolved.bands }, (_, b) => buckets.band(b));
+    return queryPairs(entries, entry, buckets.paragraphs, bands, buckets.fingerprints, resolved, extractor);
   };
   const commit = (entry: IndexEntry) => {
     entries.push(entry);
     byId.set(entry.doc.id, entry);
-    if (fresh) {
-      bucket(entry, paragraphs);
-      paragraphs += entry.paragraphs.length;
-    }
+    buckets.add(entry);
   };
 
   return {
@@ -230,8 +208,7 @@ async function openIndex(
       let candidates = 0;
       try {
         for (const entry of added) {
-          refresh();
-          const found = queryPairs(entries, entry, paragraphs, bands, fingerprints, resolved, extractor);
+          const found = queryWith(entry);
           pairs.push(...found.pairs);
           candidates += found.candidates;
           commit(entry);
@@ -256,8 +233,7 @@ async function openIndex(
         serial = before; // a query adds nothing
       }
       const entry = entryOf(doc, resolved, splitter, extractor);
-      refresh();
-      return queryPairs(entries, entry, paragraphs, bands, fingerprints, resolved, extractor).pairs;
+      return queryWith(entry).pairs;
     },
     report: () => findInCorpus(corpusOf(entries, resolved.bands), resolved, extractor, now()),
     ids: () => entries.map((e) => e.doc.id),

@@ -127,3 +127,25 @@ describe('addAndCheck', () => {
     expect(index.size).toBe(0);
   });
 });
+
+describe('query buckets', () => {
+  it('answer like findDuplicates while documents are added and removed between queries', async () => {
+    const docs = small.slice(0, 30);
+    const index = await createIndex();
+    index.add(docs.slice(0, 10));
+    const kept = docs.slice(0, 10);
+    for (let i = 10; i < 30; i++) {
+      const expected = (await findDuplicates([...kept, docs[i]])).pairs.filter(
+        (p) => p.a.doc === docs[i].id || p.b.doc === docs[i].id,
+      );
+      expect(index.query(docs[i])).toEqual(expected);
+      index.add([docs[i]]);
+      kept.push(docs[i]);
+      if (i % 7 === 0) {
+        const gone = kept.splice(i % kept.length, 1)[0];
+        index.remove(gone.id);
+      }
+    }
+    expect(withoutTime(index.report())).toEqual(withoutTime(await findDuplicates(kept)));
+  });
+});
