@@ -102,6 +102,27 @@ export class CorpusBuilder {
     this.paragraphsByDoc.push(infos);
   }
 
+  /**
+   * Appends a corpus built elsewhere (a worker thread's batch of documents), renumbering its paragraphs
+   * after the ones already here: the same result as adding its documents one by one.
+   */
+  append(batch: Corpus): void {
+    const docBase = this.docs.length;
+    const paragraphBase = this.docOf.length;
+    const setBase = this.setValues.length;
+    this.docs.push(...batch.docs);
+    this.paragraphsByDoc.push(...batch.paragraphsByDoc);
+    for (let p = 0; p < batch.docOf.length; p++) {
+      this.docOf.push(docBase + batch.docOf[p]);
+      this.indexOf.push(batch.indexOf[p]);
+      this.setOffsets.push(setBase + batch.setOffsets[p + 1]);
+    }
+    this.setValues.append(batch.setValues, batch.setValues.length);
+    this.bandKeys.append(batch.bandKeys, batch.bandKeys.length);
+    const { keys, ids, length } = batch.fingerprints;
+    for (let i = 0; i < length; i++) this.fingerprints.push(keys[i], paragraphBase + ids[i]);
+  }
+
   finish(): Corpus {
     const view = (array: GrowableUint32) => array.data.subarray(0, array.length);
     return {

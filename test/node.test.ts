@@ -32,9 +32,23 @@ describe('findDuplicatesParallel', () => {
     const expected = withoutTime(await findDuplicates(documents));
     expect(expected.pairs.length).toBeGreaterThan(100);
     for (const threads of [1, 2, 3]) {
-      const report = await node.findDuplicatesParallel(documents, {}, { threads, chunkPairs: 97 });
+      const report = await node.findDuplicatesParallel(
+        documents,
+        {},
+        { threads, chunkPairs: 97, batchDocuments: 7 },
+      );
       expect(withoutTime(report)).toEqual(expected);
     }
+    const splitter = (text: string) =>
+      [...text.matchAll(/[^\n]+/g)].map((m) => [m.index, m.index + m[0].length] as [number, number]);
+    const custom = await node.findDuplicatesParallel(
+      documents.slice(0, 20),
+      { paragraphs: splitter },
+      { threads: 2 },
+    );
+    expect(withoutTime(custom)).toEqual(
+      withoutTime(await findDuplicates(documents.slice(0, 20), { paragraphs: splitter })),
+    );
   }, 60_000);
 
   it('keeps options that change verification (stopwords, threshold) and takes a stream', async () => {

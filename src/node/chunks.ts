@@ -1,4 +1,6 @@
 import type { Corpus } from '../corpus.js';
+import type { SourceDocument } from '../documents.js';
+import { KeyedIds } from '../groups.js';
 import type { ParagraphSource } from '../pairs.js';
 
 /**
@@ -68,4 +70,28 @@ export function chunkSource(chunk: VerifyChunk): ParagraphSource {
     text: (l) => ({ text: chunk.texts[l], start: 0, end: chunk.texts[l].length, shift: chunk.starts[l] }),
     place: (l) => ({ doc: chunk.docs[l], paragraph: chunk.paragraphs[l] }),
   };
+}
+
+/** What the calling thread sends a worker: documents to index, or candidate pairs to verify. */
+export type WorkerTask = { kind: 'index'; docs: SourceDocument[] } | { kind: 'verify'; chunk: VerifyChunk };
+
+/** A worker's indexed batch: the typed arrays of a Corpus of its documents (texts stay with the caller). */
+export interface IndexedBatch {
+  paragraphsByDoc: Corpus['paragraphsByDoc'];
+  docOf: Uint32Array;
+  indexOf: Uint32Array;
+  setOffsets: Uint32Array;
+  setValues: Uint32Array;
+  bandKeys: Uint32Array;
+  fingerprintKeys: Uint32Array;
+  fingerprintIds: Uint32Array;
+}
+
+/** The batch as a Corpus over the caller's own copies of its documents. */
+export function batchCorpus(batch: IndexedBatch, docs: SourceDocument[]): Corpus {
+  const fingerprints = new KeyedIds(0);
+  fingerprints.keys = batch.fingerprintKeys;
+  fingerprints.ids = batch.fingerprintIds;
+  fingerprints.length = batch.fingerprintKeys.length;
+  return { ...batch, docs, fingerprints };
 }

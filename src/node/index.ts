@@ -1,9 +1,9 @@
 // neardup/node: what only Node can do. The detection of the main entry, with verification spread over
 // worker threads; the report is the same as findDuplicates gives.
 import os from 'node:os';
-import { CorpusBuilder } from '../corpus.js';
+import { type Corpus, CorpusBuilder } from '../corpus.js';
 import { isIterable, iterableOf, prepare } from '../detect.js';
-import { DocumentReader, readDocuments } from '../documents.js';
+import { DocumentReader, readDocuments, type SourceDocument } from '../documents.js';
 import { describeValue, NearDupError } from '../errors.js';
 import {
   assembleReport,
@@ -16,7 +16,7 @@ import {
 import type { Options } from '../options.js';
 import { pairOfKey } from '../pair-keys.js';
 import type { DocumentInput, Pair, Report } from '../types.js';
-import { makeChunk, type VerifyChunk } from './chunks.js';
+import { batchCorpus, type IndexedBatch, makeChunk, type WorkerTask } from './chunks.js';
 import { WorkerPool } from './pool.js';
 
 export { type RedisStorageOptions, redisStorage } from './redis.js';
@@ -26,22 +26,26 @@ export interface ParallelOptions {
   threads?: number;
   /** Candidate pairs sent to a thread at a time. Default 2,000. */
   chunkPairs?: number;
+  /** Documents sent to a thread to index at a time (fewer when they hold over 2 M characters). Default 500. */
+  batchDocuments?: number;
 }
 
 /**
- * findDuplicates with the verification of candidate pairs (the larger part of the work on big corpora)
- * spread over worker threads. Indexing and candidate search stay on the calling thread; each thread gets
- * batches of pairs with only the paragraph texts and shingle sets they need. The Report equals
+ * findDuplicates with the work spread over worker threads: documents are indexed in batches on the
+ * threads (appended in their order), then candidate pairs are verified in batches that carry only the
+ * paragraph texts and shingle sets they need. Candidate search stays on the calling thread, and so does
+ * indexing when a custom paragraph splitter is given (a function cannot cross to a thread). The Report equals
  * findDuplicates' for the same input and options (a test checks), except stats.ms.
  */
 export async function findDuplicatesParallel(
   documents: readonly DocumentInput[] | AsyncIterable<DocumentInput> | Iterable<DocumentInput>,
   options?: Options,
-  { threads = os.availableParallelism(), chunkPairs = 2000 }: ParallelOptions = {},
+  { threads = os.availableParallelism(), chunkPairs = 2000, batchDocuments = 500 }: ParallelOptions = {},
 ): Promise<Report> {
   for (const [name, value, min] of [
     ['threads', threads, 1],
     ['chunkPairs', chunkPairs, 1],
+    ['batchDocuments', batchDocuments, 1],
   ] as const) {
     if (!Number.isInteger(value) || value < min || value > 1_000_000) {
       throw new NearDupError(
@@ -52,48 +56,127 @@ export async function findDuplicatesParallel(
   }
   const started = now();
   const { resolved, splitter, extractor } = await prepare(options);
-  const builder = new CorpusBuilder(resolved, splitter, extractor);
-  const reader = new DocumentReader();
   if (!Array.isArray(documents) && !isIterable(documents)) readDocuments(documents); // throws INVALID_INPUT
-  for await (const item of iterableOf(documents as Iterable<DocumentInput>)) {
-    builder.add(reader.read(item));
-    checkParagraphCount(builder.paragraphs);
-  }
-  const corpus = builder.finish();
-  const candidates = candidatePairs(corpus, resolved);
-  const total = corpus.docOf.length;
-
-  // Threads rebuild the extractor from plain options (a splitter function cannot cross; they never split).
-  const workerOptions = { ...resolved, paragraphs: 'auto' };
-  const pool = await WorkerPool.start<VerifyChunk, { found: number[]; pairs: Pair[] }>(
+  // Threads rebuild the extractor from plain options; a custom splitter cannot cross, so with one the
+  // documents are indexed here and only verification is spread.
+  const workerOptions = { ...resolved, paragraphs: splitter ? 'auto' : resolved.paragraphs };
+  const pool = await WorkerPool.start<WorkerTask, unknown>(
     new URL('./node-worker.js', import.meta.url),
     threads,
-    { options: workerOptions },
+    {
+      options: workerOptions,
+    },
   );
-  const found: FoundPair[] = [];
   try {
-    const inFlight = new Set<Promise<void>>();
-    for (let from = 0; from < candidates.length; from += chunkPairs) {
-      const ps: number[] = [];
-      const qs: number[] = [];
-      for (const key of candidates.subarray(from, from + chunkPairs)) {
-        const [p, q] = pairOfKey(key, total);
-        ps.push(p);
-        qs.push(q);
+    const builder = new CorpusBuilder(resolved, splitter, extractor);
+    const source = iterableOf(documents as Iterable<DocumentInput>);
+    if (splitter) {
+      const reader = new DocumentReader();
+      for await (const item of source) {
+        builder.add(reader.read(item));
+        checkParagraphCount(builder.paragraphs);
       }
-      const job: Promise<void> = pool.run(makeChunk(corpus, ps, qs)).then(({ found: hits, pairs }) => {
-        for (const [k, i] of hits.entries()) found.push({ pair: pairs[k], p: ps[i], q: qs[i] });
-        inFlight.delete(job);
-      });
-      inFlight.add(job);
-      // Two batches per thread in flight: threads stay busy, and only those batches' texts are copied.
-      if (inFlight.size >= 2 * threads) await Promise.race(inFlight);
-      if (found.length > resolved.maxPairs) throw tooManyFlagged(resolved);
+    } else {
+      await indexInThreads(pool, source, builder, threads, batchDocuments);
     }
-    await Promise.all(inFlight);
+    const corpus = builder.finish();
+    const candidates = candidatePairs(corpus, resolved);
+    const found = await verifyInThreads(
+      pool,
+      corpus,
+      candidates,
+      chunkPairs,
+      threads,
+      resolved.maxPairs,
+      () => tooManyFlagged(resolved),
+    );
+    return assembleReport(corpus, resolved, found, candidates.length, started);
   } finally {
     await pool.close();
   }
-  if (found.length > resolved.maxPairs) throw tooManyFlagged(resolved);
-  return assembleReport(corpus, resolved, found, candidates.length, started);
+}
+
+/** The most text one indexing batch carries (UTF-16 code units). */
+const BATCH_CHARS = 2_000_000;
+
+/**
+ * Reads the documents (validated here, in order), sends them in batches to the threads to index, and
+ * appends the indexed batches to `builder` in their order, so the corpus is the one a single thread builds.
+ */
+async function indexInThreads(
+  pool: WorkerPool<WorkerTask, unknown>,
+  source: AsyncIterable<DocumentInput> | Iterable<DocumentInput>,
+  builder: CorpusBuilder,
+  threads: number,
+  batchDocuments: number,
+): Promise<void> {
+  const reader = new DocumentReader();
+  const pending: { docs: SourceDocument[]; result: Promise<IndexedBatch> }[] = [];
+  let paragraphs = 0;
+  const settleOldest = async () => {
+    const { docs, result } = pending.shift() as (typeof pending)[number];
+    builder.append(batchCorpus(await result, docs));
+    paragraphs = builder.paragraphs;
+    checkParagraphCount(paragraphs);
+  };
+  let batch: SourceDocument[] = [];
+  let chars = 0;
+  const send = () => {
+    const docs = batch;
+    const result = pool.run({ kind: 'index', docs }) as Promise<IndexedBatch>;
+    result.catch(() => {}); // awaited in order by settleOldest
+    pending.push({ docs, result });
+    batch = [];
+    chars = 0;
+  };
+  for await (const item of source) {
+    const doc = reader.read(item);
+    batch.push(doc);
+    chars += doc.text.length;
+    if (batch.length >= batchDocuments || chars >= BATCH_CHARS) {
+      send();
+      if (pending.length >= 2 * threads) await settleOldest();
+    }
+  }
+  if (batch.length > 0) send();
+  while (pending.length > 0) await settleOldest();
+}
+
+/** Verifies the candidate pairs in batches on the threads; the pairs that verify, in any order. */
+async function verifyInThreads(
+  pool: WorkerPool<WorkerTask, unknown>,
+  corpus: Corpus,
+  candidates: Float64Array,
+  chunkPairs: number,
+  threads: number,
+  maxPairs: number,
+  tooMany: () => Error,
+): Promise<FoundPair[]> {
+  const total = corpus.docOf.length;
+  const found: FoundPair[] = [];
+  const inFlight = new Set<Promise<void>>();
+  for (let from = 0; from < candidates.length; from += chunkPairs) {
+    const ps: number[] = [];
+    const qs: number[] = [];
+    for (const key of candidates.subarray(from, from + chunkPairs)) {
+      const [p, q] = pairOfKey(key, total);
+      ps.push(p);
+      qs.push(q);
+    }
+    const run = pool.run({ kind: 'verify', chunk: makeChunk(corpus, ps, qs) }) as Promise<{
+      found: number[];
+      pairs: Pair[];
+    }>;
+    const job: Promise<void> = run.then(({ found: hits, pairs }) => {
+      for (const [k, i] of hits.entries()) found.push({ pair: pairs[k], p: ps[i], q: qs[i] });
+      inFlight.delete(job);
+    });
+    inFlight.add(job);
+    // Two batches per thread in flight: threads stay busy, and only those batches' texts are copied.
+    if (inFlight.size >= 2 * threads) await Promise.race(inFlight);
+    if (found.length > maxPairs) throw tooMany();
+  }
+  await Promise.all(inFlight);
+  if (found.length > maxPairs) throw tooMany();
+  return found;
 }

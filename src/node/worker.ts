@@ -1,6 +1,7 @@
 // A verification thread: receives batches of candidate pairs with the paragraphs they involve, answers
 // with the pairs that verify. Same code as the single-threaded path (PairVerifier), so same results.
 import { parentPort, workerData } from 'node:worker_threads';
+import { buildCorpus } from '../corpus.js';
 import { NearDupError } from '../errors.js';
 import { FeatureExtractor } from '../features.js';
 import { createHasher } from '../hash.js';
@@ -9,7 +10,7 @@ import { permutationKeys } from '../minhash.js';
 import { type Options, resolveOptions } from '../options.js';
 import { PairVerifier } from '../pairs.js';
 import type { Pair } from '../types.js';
-import { chunkSource, type VerifyChunk } from './chunks.js';
+import { chunkSource, type WorkerTask } from './chunks.js';
 
 const { resolved } = resolveOptions(workerData.options as Options);
 const [hasher, filter] = await Promise.all([createHasher(), loadTokenFilter(resolved)]);
@@ -20,8 +21,27 @@ const extractor = new FeatureExtractor(
   filter,
 );
 
-parentPort?.on('message', (chunk: VerifyChunk) => {
+parentPort?.on('message', (task: WorkerTask) => {
   try {
+    if (task.kind === 'index') {
+      const corpus = buildCorpus(task.docs, resolved, undefined, extractor);
+      const { keys, ids, length } = corpus.fingerprints;
+      const arrays = {
+        docOf: corpus.docOf.slice(),
+        indexOf: corpus.indexOf.slice(),
+        setOffsets: corpus.setOffsets.slice(),
+        setValues: corpus.setValues.slice(),
+        bandKeys: corpus.bandKeys.slice(),
+        fingerprintKeys: keys.slice(0, length),
+        fingerprintIds: ids.slice(0, length),
+      };
+      parentPort?.postMessage(
+        { paragraphsByDoc: corpus.paragraphsByDoc, ...arrays },
+        Object.values(arrays).map((a) => a.buffer),
+      );
+      return;
+    }
+    const chunk = task.chunk;
     const verifier = new PairVerifier(chunkSource(chunk), resolved, extractor);
     const found: number[] = [];
     const pairs: Pair[] = [];
