@@ -5,7 +5,7 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { createIndex, loadIndex, splitParagraphs } from '../src/index.js';
+import { createIndex, loadIndex } from '../src/index.js';
 import { generateCorpus } from './corpus.js';
 
 const size = Number(process.argv[2] ?? 100_000);

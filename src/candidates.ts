@@ -28,8 +28,8 @@ export class CandidatePairs {
     this.reserve(pairs);
     for (let i = 0; i < count; i++) {
       for (let j = i + 1; j < count; j++) {
-        const a = ids[i] < ids[j] ? ids[i] : ids[j];
-        const b = ids[i] < ids[j] ? ids[j] : ids[i];
+        const a = Math.min(ids[i], ids[j]);
+        const b = Math.max(ids[i], ids[j]);
         this.keys[this.length++] = a * this.span + b;
       }
     }

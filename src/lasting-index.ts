@@ -1,15 +1,12 @@
 import { QueryBuckets } from './buckets.js';
-import { CandidatePairs } from './candidates.js';
 import { prepare } from './detect.js';
 import { DocumentReader, type SourceDocument } from './documents.js';
 import { describeValue, NearDupError } from './errors.js';
 import { findInCorpus, now } from './find.js';
-import { corpusOf, entriesSource, entryOf, type IndexEntry } from './index-entries.js';
+import { corpusOf, entryOf, type IndexEntry } from './index-entries.js';
 import { decodeIndex, encodeIndex, indexParameters } from './index-format.js';
 import { queryPairs, reportOf } from './index-query.js';
 import type { Options, ResolvedOptions } from './options.js';
-import { pairOfKey } from './pair-keys.js';
-import { PairVerifier } from './pairs.js';
 import { type IndexStorage, openSharedIndex, type SharedIndex } from './shared-index.js';
 import type { DocumentInput, Pair, Report } from './types.js';
 
