@@ -1,3 +1,4 @@
+import type { Tokens } from './tokenize.js';
 import { xxh32 } from './xxh32.js';
 
 /**
@@ -18,6 +19,10 @@ export const SEPARATORS: ReadonlySet<number> = new Set([
 // Apostrophes that tokenize() keeps inside a word, folded to "'".
 export const APOSTROPHES: ReadonlySet<number> = new Set([0x27, 0x2019, 0x2bc, 0x201b, 0xff07]);
 
+// U+02BC is a letter to tokenize(): beside a word it joins the word's run, whose offsets the pieces
+// keep, so the fast path gives the same words and hashes but not the same offsets. Refused with tokens.
+const MODIFIER_APOSTROPHE = 0x2bc;
+
 // 0 other, 1 letter or digit, 2 upper-case letter
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0x30; c <= 0x39; c++) ASCII_CLASS[c] = 1;
@@ -33,21 +38,25 @@ export class AsciiTermScanner {
 
   /**
    * Writes the XXH32 (with `seed`) of each word of text[from, to) into this.hashes and returns how many
-   * words there are, or -1 when the text holds a character this path does not handle.
+   * words there are, or -1 when the text holds a character this path does not handle. With `tokens`,
+   * also appends each word (normalised) and its offsets, exactly as tokenize() would; after a -1 they
+   * hold a partial list and must be dropped.
    */
-  scan(text: string, from: number, to: number, seed: number): number {
+  scan(text: string, from: number, to: number, seed: number, tokens?: Tokens): number {
     let count = 0;
     let length = 0; // bytes of the word being read; 0 between words
+    let start = 0; // offset of the word being read
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c < 128) {
         const cls = ASCII_CLASS[c];
         if (cls !== 0) {
+          if (length === 0) start = i;
           if (length === this.bytes.length) this.grow();
           this.bytes[length++] = cls === 2 ? c | 0x20 : c;
           continue;
         }
-      } else if (!SEPARATORS.has(c) && !APOSTROPHES.has(c)) {
+      } else if ((!SEPARATORS.has(c) && !APOSTROPHES.has(c)) || (c === MODIFIER_APOSTROPHE && tokens)) {
         return -1;
       }
       // An apostrophe between two word characters stays inside the word.
@@ -58,12 +67,23 @@ export class AsciiTermScanner {
         continue;
       }
       if (length > 0) {
+        if (tokens) this.record(tokens, length, start, i);
         count = this.emit(count, length, seed);
         length = 0;
       }
     }
-    if (length > 0) count = this.emit(count, length, seed);
+    if (length > 0) {
+      if (tokens) this.record(tokens, length, start, to);
+      count = this.emit(count, length, seed);
+    }
     return count;
+  }
+
+  /** The word in bytes[0, length) as a string, with its offsets. */
+  private record(tokens: Tokens, length: number, start: number, end: number): void {
+    tokens.words.push(String.fromCharCode.apply(null, this.bytes.subarray(0, length) as unknown as number[]));
+    tokens.starts.push(start);
+    tokens.ends.push(end);
   }
 
   private emit(count: number, length: number, seed: number): number {

@@ -4,7 +4,7 @@ import type { TokenFilter } from './language.js';
 import { signInto } from './minhash.js';
 import type { ResolvedOptions } from './options.js';
 import { codePoints, shingleHashes, sortUnique } from './shingles.js';
-import { type Tokens, tokenize } from './tokenize.js';
+import { emptyTokens, type Tokens, tokenize } from './tokenize.js';
 
 /** Everything the pipeline derives from one paragraph's text. */
 export interface ParagraphText {
@@ -53,7 +53,7 @@ export class FeatureExtractor {
       const count = this.ascii.scan(text, from, to, this.options.seed);
       if (count >= 0) return { hashes: this.ascii.hashes, terms: count, words: count };
     }
-    const paragraph = this.read(text, from, to);
+    const paragraph = this.readGeneral(text, from, to);
     return {
       hashes: paragraph.termHashes,
       terms: paragraph.terms.words.length,
@@ -64,6 +64,17 @@ export class FeatureExtractor {
 
   /** Tokens, filtered terms and term hashes of text[from, to). Term hashes live in a reused buffer. */
   read(text: string, from: number, to: number): ParagraphText {
+    if (this.fastPath) {
+      // One pass gives the words, their offsets and their hashes (the same as below, far cheaper).
+      const tokens = emptyTokens();
+      const count = this.ascii.scan(text, from, to, this.options.seed, tokens);
+      if (count >= 0) return { tokens, terms: tokens, termHashes: this.ascii.hashes };
+    }
+    return this.readGeneral(text, from, to);
+  }
+
+  /** read() by the general tokenizer (NFKC, Unicode classes, stopwords and stemming). */
+  private readGeneral(text: string, from: number, to: number): ParagraphText {
     const tokens = tokenize(text, from, to);
     const terms = this.filter ? this.filter(tokens) : tokens;
     this.scratchHashes = hashWords(this.hasher, terms.words, this.options.seed, this.scratchHashes);

@@ -82,6 +82,24 @@ describe('AsciiTermScanner', () => {
     expect(taken).toBeGreaterThan(1000);
   });
 
+  it('with a Tokens to fill, gives exactly the words and offsets of tokenize()', () => {
+    const scanner = new AsciiTermScanner();
+    let taken = 0;
+    fc.assert(
+      fc.property(prose, fc.nat(20), fc.nat(20), (text, cutStart, cutEnd) => {
+        const from = Math.min(cutStart, text.length);
+        const to = Math.max(from, text.length - cutEnd);
+        const tokens = { words: [], starts: [], ends: [] };
+        const count = scanner.scan(text, from, to, 0, tokens);
+        if (count < 0) return;
+        taken++;
+        expect(tokens).toEqual(tokenize(text, from, to));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(taken).toBeGreaterThan(1000);
+  });
+
   it('scans text[from, to) only', () => {
     const scanner = new AsciiTermScanner();
     const text = 'skip THIS part don’t — “quoted” words';
