@@ -139,12 +139,16 @@ function parse(argv: readonly string[]) {
   });
 }
 
+// Plain decimal notation: an optional sign, digits with an optional fraction, an optional exponent.
+// Number() alone would also take hex (0x1), binary, "Infinity", blanks and "" (as 0).
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 /** A number from a flag, or undefined when absent. Range checks are the library's (same messages). */
 function number(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) {
-    throw new UsageError(`neardup: ${flag} must be a number, got ${JSON.stringify(value)}`);
+  if (!DECIMAL.test(value) || !Number.isFinite(n)) {
+    throw new UsageError(`neardup: ${flag} must be a decimal number, got ${JSON.stringify(value)}`);
   }
   return n;
 }
