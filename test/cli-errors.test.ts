@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCli } from '../src/cli/args.js';
+import { main } from '../src/cli/main.js';
+import { memoryIo } from './cli-io.js';
 import { ensureBuilt, runCli } from './cli-run.js';
 
 let dir: string;
@@ -47,6 +49,18 @@ describe('neardup CLI: exit code 2 with a neardup: message', () => {
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
     expect(out.stderr).toMatch(message);
+  });
+
+  it('for a file that cannot be opened (EACCES from the reader)', async () => {
+    const io = memoryIo({
+      readFile: async (path) => {
+        throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' });
+      },
+    });
+    const file = join(dir, 'a.txt');
+    expect(await main([file], io)).toBe(2);
+    expect(io.stdout.text).toBe('');
+    expect(io.stderr.text).toBe(`neardup: cannot read ${JSON.stringify(file)}: permission denied\n`);
   });
 });
 

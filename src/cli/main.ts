@@ -21,6 +21,8 @@ export interface Io {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream;
   env: Record<string, string | undefined>;
+  /** Reads a file's bytes (default: node:fs/promises readFile); tests put a stub here. */
+  readFile?: (path: string) => Promise<Uint8Array>;
 }
 
 /** Runs the CLI; resolves to the exit code (0 done, 1 duplicates with --fail-on-duplicates, 2 error). */
@@ -40,7 +42,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`${message}\n`);
     };
     async function* documents() {
-      for await (const doc of streamInputs(ids, { stdin: io.stdin, warn })) {
+      for await (const doc of streamInputs(ids, { stdin: io.stdin, warn, readFile: io.readFile })) {
         texts.set(doc.id, doc.text);
         if (progress.enabled) progress.fileRead(ids.length, splitParagraphs(doc.text).length);
         yield doc;
