@@ -44,6 +44,7 @@ Options:
   --redis URL                    the same with an index shared in Redis (redis://host:port/db);
                                  needs the optional package ioredis
   --progress                     report progress on standard error even when it is not a terminal
+                                 or the CI environment variable is set (silent there by default)
   -h, --help                     show this help
   -v, --version                  show the version
 
