@@ -187,7 +187,10 @@ export function resolveOptions(options: unknown = {}): {
     if (!(w >= 0 && w <= 1)) invalid(name, w, 'a number in [0, 1]');
   }
   if (falsePositiveWeight + falseNegativeWeight <= 0) {
-    invalid('falseNegativeWeight', falseNegativeWeight, 'a weight; the two weights cannot both be 0');
+    throw new NearDupError(
+      'INVALID_OPTION',
+      `neardup: options falsePositiveWeight and falseNegativeWeight cannot both be 0, got ${falsePositiveWeight} and ${falseNegativeWeight}`,
+    );
   }
   const minCandidateProbability = num(o, 'minCandidateProbability', DEFAULTS.minCandidateProbability);
   if (!(minCandidateProbability >= 0 && minCandidateProbability <= 1)) {
@@ -217,8 +220,13 @@ export function resolveOptions(options: unknown = {}): {
   const stem = language(o, 'stem');
   let stopwords: ResolvedOptions['stopwords'] = false;
   if (Array.isArray(o.stopwords)) {
-    const bad = o.stopwords.find((w) => typeof w !== 'string');
-    if (bad !== undefined) invalid('stopwords', bad, 'a list of strings');
+    const bad = o.stopwords.findIndex((w) => typeof w !== 'string');
+    if (bad >= 0) {
+      throw new NearDupError(
+        'INVALID_OPTION',
+        `neardup: option stopwords must be a list of strings, got a list whose item ${bad} is ${describeValue(o.stopwords[bad])}`,
+      );
+    }
     stopwords = [...(o.stopwords as string[])];
   } else {
     stopwords = language(o, 'stopwords');
