@@ -1,25 +1,53 @@
-// Using neardup from your own code: one detector (a single async set-up), then synchronous calls.
-import { createDetector, estimateJaccard, NearDupError } from 'neardup';
+// The README's quick start as a runnable script, on the two seed articles: one call, one detector with
+// signatures, documents from a stream, and an error. Run with `npm run example:api`.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { createDetector, estimateJaccard, findDuplicates, NearDupError } from 'neardup';
 
-const detector = await createDetector({ threshold: 0.6, minOverlapWords: 6 });
+const files = ['article-1', 'article-2'].map((name) =>
+  fileURLToPath(new URL(`./articles/${name}.txt`, import.meta.url)),
+);
+const [a, b] = await Promise.all(files.map((file) => readFile(file, 'utf8')));
 
-const report = detector.find([
-  'The committee approved the budget for the new library after a long debate on Tuesday.',
-  'After a long debate on Tuesday, the committee approved the budget for the new library.',
-  'The weather was mild.\n\nThe committee approved the budget for the new library after a long debate on Tuesday!',
-]);
+// One call: documents are strings (ids doc-1, doc-2, …) or { id, text }.
+const report = await findDuplicates(
+  [
+    { id: 'article-1', text: a },
+    { id: 'article-2', text: b },
+  ],
+  { threshold: 0.7 }, // every option is optional
+);
 for (const pair of report.pairs) {
-  console.log(
-    `${pair.kind.padEnd(7)} ${pair.a.doc}#${pair.a.paragraph} ~ ${pair.b.doc}#${pair.b.paragraph}  Jaccard ${pair.jaccard.toFixed(2)}`,
-  );
+  console.log(pair.kind, pair.a, pair.b, pair.jaccard);
+  for (const span of pair.spans) console.log(a.slice(span.a[0], span.a[1])); // the shared words in a
 }
 
-// Signatures of single paragraphs, for your own storage or comparisons.
-const x = detector.signature('the committee approved the budget for the new library');
-const y = detector.signature('the committee approved the budget for the old library');
-console.log(`estimated Jaccard: ${estimateJaccard(x, y).toFixed(2)}`);
+// Or one detector (a single async set-up: loading xxhash-wasm), then synchronous calls.
+const detector = await createDetector({ threshold: 0.6, minOverlapWords: 6 });
+const again = detector.find([
+  'The committee approved the budget for the new library after a long debate on Tuesday.',
+  'After a long debate on Tuesday, the committee approved the budget for the new library.',
+]);
+console.log(
+  '\ndetector.find:',
+  again.pairs.map((p) => `${p.kind}, Jaccard ${p.jaccard.toFixed(2)}`),
+);
+const signature = detector.signature('one paragraph'); // Uint32Array(128), MinHash
+const none = estimateJaccard(signature, detector.signature('another paragraph'));
+const some = estimateJaccard(
+  detector.signature('the committee approved the budget for the new library'),
+  detector.signature('the committee approved the budget for the old library'),
+);
+console.log(`Uint32Array(${signature.length}) signatures, estimated Jaccard ${none} and ${some.toFixed(2)}`);
 
-// Bad input is reported with a stable code and a message that names the value.
+// Or documents from a stream (any async or sync iterable): each is indexed as it arrives.
+async function* articles() {
+  for (const file of files) yield { id: file, text: await readFile(file, 'utf8') };
+}
+const fromStream = await findDuplicates(articles());
+console.log(`from a stream: ${fromStream.pairs.length} pairs, as from the array: ${report.pairs.length}`);
+
+// Bad input or options are reported with a stable code and a message that names the value.
 try {
   await createDetector({ treshold: 0.8 });
 } catch (error) {

@@ -27,13 +27,23 @@ export type NearDupErrorCode =
   /** The storage of a shared index (Redis) failed or could not be reached; nothing half-written remains. */
   | 'STORAGE_FAILED';
 
+// Shared through the global symbol registry, so the ESM and CommonJS builds (two copies of this class,
+// as is any second install of neardup) recognise each other's errors.
+const BRAND = Symbol.for('neardup.NearDupError');
+
 export class NearDupError extends Error {
   readonly code: NearDupErrorCode;
+
+  /** `instanceof NearDupError` holds for errors from either build of neardup (ESM or CommonJS). */
+  static override [Symbol.hasInstance](value: unknown): value is NearDupError {
+    return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+  }
 
   constructor(code: NearDupErrorCode, message: string, options?: { cause?: unknown }) {
     super(message.startsWith('neardup:') ? message : `neardup: ${message}`, options);
     this.name = 'NearDupError';
     this.code = code;
+    Object.defineProperty(this, BRAND, { value: true });
   }
 }
 

@@ -44,7 +44,7 @@ export async function loadTokenFilter(options: ResolvedOptions): Promise<TokenFi
     if (!load) {
       throw new NearDupError(
         'INVALID_OPTION',
-        `neardup: option stopwords: natural has no ${stopwords} stopword list; pass your own list of words instead`,
+        `neardup: option stopwords: natural has no stopword list for ${JSON.stringify(stopwords)}; pass your own list of words instead`,
       );
     }
     const module = (await loadPeer(load, 'stopwords', stopwords)) as {

@@ -1,6 +1,6 @@
-import levenshtein from 'fast-levenshtein';
 import { describeValue, NearDupError } from './errors.js';
 import { type LshWeights, optimalParams } from './lsh-params.js';
+import { bool, closestName, int, invalid, num, oneOf } from './option-values.js';
 import type { ParagraphMode, ParagraphSplitter } from './paragraphs.js';
 
 /** Languages with a stemmer and a stopword list in `natural`. */
@@ -156,7 +156,7 @@ export function resolveOptions(options: unknown = {}): {
   const o = options as Record<string, unknown>;
   for (const key of Object.keys(o)) {
     if (!KNOWN.has(key as keyof Options)) {
-      const hint = closestName(key);
+      const hint = closestName(key, KNOWN);
       throw new NearDupError(
         'UNKNOWN_OPTION',
         `neardup: unknown option ${JSON.stringify(key)}${hint ? ` (did you mean ${JSON.stringify(hint)}?)` : ''}`,
@@ -187,7 +187,10 @@ export function resolveOptions(options: unknown = {}): {
     if (!(w >= 0 && w <= 1)) invalid(name, w, 'a number in [0, 1]');
   }
   if (falsePositiveWeight + falseNegativeWeight <= 0) {
-    invalid('falseNegativeWeight', falseNegativeWeight, 'a weight; the two weights cannot both be 0');
+    throw new NearDupError(
+      'INVALID_OPTION',
+      `neardup: options falsePositiveWeight and falseNegativeWeight cannot both be 0, got ${falsePositiveWeight} and ${falseNegativeWeight}`,
+    );
   }
   const minCandidateProbability = num(o, 'minCandidateProbability', DEFAULTS.minCandidateProbability);
   if (!(minCandidateProbability >= 0 && minCandidateProbability <= 1)) {
@@ -217,8 +220,13 @@ export function resolveOptions(options: unknown = {}): {
   const stem = language(o, 'stem');
   let stopwords: ResolvedOptions['stopwords'] = false;
   if (Array.isArray(o.stopwords)) {
-    const bad = o.stopwords.find((w) => typeof w !== 'string');
-    if (bad !== undefined) invalid('stopwords', bad, 'a list of strings');
+    const bad = o.stopwords.findIndex((w) => typeof w !== 'string');
+    if (bad >= 0) {
+      throw new NearDupError(
+        'INVALID_OPTION',
+        `neardup: option stopwords must be a list of strings, got a list whose item ${bad} is ${describeValue(o.stopwords[bad])}`,
+      );
+    }
     stopwords = [...(o.stopwords as string[])];
   } else {
     stopwords = language(o, 'stopwords');
@@ -285,62 +293,10 @@ function resolveBands(
   return { bands, rows };
 }
 
-function invalid(name: string, value: unknown, expected: string): never {
-  throw new NearDupError(
-    'INVALID_OPTION',
-    `neardup: option ${name} must be ${expected}, got ${describeValue(value)}`,
-  );
-}
-
-function num(o: Record<string, unknown>, name: string, fallback: number): number {
-  const v = o[name];
-  if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v)) invalid(name, v, 'a finite number');
-  return v as number;
-}
-
-function int(o: Record<string, unknown>, name: string, fallback: number, min: number, max: number): number {
-  const v = o[name];
-  if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-    invalid(name, v, `an integer from ${min} to ${max}`);
-  }
-  return v as number;
-}
-
-function bool(o: Record<string, unknown>, name: string, fallback: boolean): boolean {
-  const v = o[name];
-  if (v === undefined) return fallback;
-  if (typeof v !== 'boolean') invalid(name, v, 'true or false');
-  return v as boolean;
-}
-
-function oneOf(o: Record<string, unknown>, name: string, fallback: string, allowed: string[]): string {
-  const v = o[name];
-  if (v === undefined) return fallback;
-  if (typeof v !== 'string' || !allowed.includes(v))
-    invalid(name, v, allowed.map((a) => `'${a}'`).join(' or '));
-  return v as string;
-}
-
 function language(o: Record<string, unknown>, name: string): false | Language {
   const v = o[name];
   if (v === undefined || v === false) return false;
   if (v === true) return 'english';
   if (typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v)) return v as Language;
   return invalid(name, v, `true, false or one of ${LANGUAGES.join(', ')}`);
-}
-
-/** The known option name nearest to a typo, if it is close enough to be a likely intent. */
-function closestName(key: string): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const name of KNOWN) {
-    const d = levenshtein.get(key.toLowerCase(), name.toLowerCase());
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = name;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
 }

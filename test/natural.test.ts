@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findDuplicates } from '../src/index.js';
+import { findDuplicates, LANGUAGES } from '../src/index.js';
 
 describe('with natural installed', () => {
   it('stems words, so inflected copies become near duplicates', async () => {
@@ -33,6 +33,52 @@ describe('with natural installed', () => {
     const report = await findDuplicates(['les chats mangent', 'le chat mange'], { stem: 'french' });
     expect(report.options.stem).toBe('french');
   });
+});
+
+describe("natural's package root is never loaded", () => {
+  const root = resolve(__dirname, '..');
+  beforeAll(() => {
+    execFileSync(process.execPath, [join(root, 'scripts', 'ensure-built.mjs')], { stdio: 'inherit' });
+  }, 120_000);
+
+  // Every stemmer and stopword list through the built package, in a fresh process, which then prints the
+  // natural modules in require.cache (CommonJS modules land there when ESM imports them, too).
+  const body = `
+    for (const stem of ${JSON.stringify(LANGUAGES)}) await findDuplicates(['the cats ran'], { stem });
+    for (const stopwords of ${JSON.stringify(LANGUAGES.filter((l) => l !== 'german'))})
+      await findDuplicates(['the cats ran'], { stopwords });
+    const cache = createRequire(${JSON.stringify(join(root, 'package.json'))}).cache;
+    process.stdout.write(JSON.stringify(Object.keys(cache).filter((k) => k.includes('natural'))));`;
+  const esm = `import { createRequire } from 'node:module';
+    import { findDuplicates } from ${JSON.stringify(join(root, 'dist', 'index.js'))};
+    ${body}`;
+  const cjs = `const { createRequire } = require('node:module');
+    const { findDuplicates } = require(${JSON.stringify(join(root, 'dist', 'index.cjs'))});
+    (async () => { ${body} })();`;
+
+  it.each([
+    ['ESM', 'module', esm],
+    ['CJS', 'commonjs', cjs],
+  ])(
+    'loads only the submodules asked for (%s build), and nothing prints to stdout',
+    (_build, type, source) => {
+      const out = spawnSync(process.execPath, [`--input-type=${type}`], { input: source, encoding: 'utf8' });
+      expect(out.stderr).toBe('');
+      expect(out.stdout).toMatch(/^\[.*\]$/); // our one line only: natural's root would print
+      const loaded = (JSON.parse(out.stdout) as string[]).map((path) =>
+        path.replace(/^.*node_modules[\\/]/, '').replaceAll('\\', '/'),
+      );
+      expect(loaded).toContain('natural/lib/natural/stemmers/porter_stemmer.js');
+      expect(loaded).toContain('natural/lib/natural/stemmers/porter_stemmer_sv.js');
+      expect(loaded).toContain('natural/lib/natural/util/stopwords_fr.js');
+      expect(loaded).not.toContain('natural/lib/natural/index.js');
+      expect(
+        loaded.filter(
+          (path) => !/^natural\/lib\/natural\/(stemmers|util|tokenizers|normalizers)\//.test(path),
+        ),
+      ).toEqual([]);
+    },
+  );
 });
 
 describe('without natural installed (the built package in a project that lacks it)', () => {

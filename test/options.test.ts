@@ -80,28 +80,51 @@ describe('input validation', () => {
 });
 
 describe('option validation', () => {
+  // Each message names the option and the offending value as given (strings quoted).
   it.each([
-    [{ threshold: 0 }, 'threshold'],
-    [{ threshold: 1.5 }, 'threshold'],
-    [{ threshold: -0.1 }, 'threshold'],
-    [{ threshold: Number.NaN }, 'threshold'],
-    [{ threshold: '0.8' }, 'threshold'],
-    [{ numHashes: 100.5 }, 'numHashes'],
-    [{ numHashes: 4 }, 'numHashes'],
-    [{ numHashes: 0 }, 'numHashes'],
-    [{ shingleSize: 0 }, 'shingleSize'],
-    [{ shingleUnit: 'letter' }, 'shingleUnit'],
-    [{ minOverlapWords: 1 }, 'minOverlapWords'],
-    [{ seed: -1 }, 'seed'],
-    [{ paragraphs: 'sentences' }, 'paragraphs'],
-    [{ stem: 'klingon' }, 'stem'],
-    [{ stopwords: [1, 2] }, 'stopwords'],
-    [{ overlaps: 'yes' }, 'overlaps'],
-    [{ falseNegativeWeight: 2 }, 'falseNegativeWeight'],
-  ])('rejects %j with INVALID_OPTION naming %s', async (options, name) => {
+    [{ threshold: 0 }, 'threshold', 'got 0'],
+    [{ threshold: 1.5 }, 'threshold', 'got 1.5'],
+    [{ threshold: -0.1 }, 'threshold', 'got -0.1'],
+    [{ threshold: Number.NaN }, 'threshold', 'got NaN'],
+    [{ threshold: Number.POSITIVE_INFINITY }, 'threshold', 'got Infinity'],
+    [{ threshold: '0.8' }, 'threshold', 'got "0.8"'],
+    [{ numHashes: 100.5 }, 'numHashes', 'got 100.5'],
+    [{ numHashes: 4 }, 'numHashes', 'got 4'],
+    [{ numHashes: 0 }, 'numHashes', 'got 0'],
+    [{ shingleSize: 0 }, 'shingleSize', 'got 0'],
+    [{ shingleUnit: 'letter' }, 'shingleUnit', 'got "letter"'],
+    [{ minOverlapWords: 1 }, 'minOverlapWords', 'got 1'],
+    [{ seed: -1 }, 'seed', 'got -1'],
+    [{ bands: 0 }, 'bands', 'got 0'],
+    [{ rows: 200 }, 'rows', 'got 200'],
+    [{ maxPairs: 0 }, 'maxPairs', 'got 0'],
+    [{ maxEditChars: -1 }, 'maxEditChars', 'got -1'],
+    [{ minBlockPairs: 0.5 }, 'minBlockPairs', 'got 0.5'],
+    [{ minCandidateProbability: 2 }, 'minCandidateProbability', 'got 2'],
+    [{ paragraphs: 'sentences' }, 'paragraphs', 'got "sentences"'],
+    [{ stem: 'klingon' }, 'stem', 'got "klingon"'],
+    [{ stem: 5 }, 'stem', 'got 5'],
+    [{ stopwords: [1, 2] }, 'stopwords', 'item 0 is 1'],
+    [{ stopwords: ['the', undefined] }, 'stopwords', 'item 1 is undefined'],
+    [{ stopwords: 'klingon' }, 'stopwords', 'got "klingon"'],
+    [{ overlaps: 'yes' }, 'overlaps', 'got "yes"'],
+    [{ falseNegativeWeight: 2 }, 'falseNegativeWeight', 'got 2'],
+    [
+      { falsePositiveWeight: 0, falseNegativeWeight: 0 },
+      'falsePositiveWeight and falseNegativeWeight',
+      'got 0 and 0',
+    ],
+  ])('rejects %j with INVALID_OPTION naming %s and the value (%s)', async (options, name, value) => {
     const e = await rejection(createDetector(options as never));
     expect(e.code).toBe('INVALID_OPTION');
-    expect(e.message).toContain(name);
+    expect(e.message).toContain(`option${name.includes(' and ') ? 's' : ''} ${name} `);
+    expect(e.message).toContain(value);
+  });
+
+  it('names the language natural has no stopword list for', async () => {
+    const e = await rejection(createDetector({ stopwords: 'german' }).then((d) => d.find(['a b c'])));
+    expect(e.code).toBe('INVALID_OPTION');
+    expect(e.message).toContain('no stopword list for "german"');
   });
 
   it('rejects unknown option names and suggests the intended one', async () => {
@@ -116,12 +139,14 @@ describe('option validation', () => {
   it('rejects bands × rows larger than numHashes', async () => {
     const e = await rejection(createDetector({ numHashes: 64, bands: 10, rows: 7 }));
     expect(e.code).toBe('BANDS_EXCEED_HASHES');
-    expect(e.message).toContain('70');
+    expect(e.message).toContain('bands × rows = 10 × 7 = 70');
+    expect(e.message).toContain('numHashes = 64');
   });
 
   it('rejects options that are not an object', async () => {
     const e = await rejection(createDetector('fast' as never));
     expect(e.code).toBe('INVALID_OPTION');
+    expect(e.message).toBe('neardup: options must be an object, got "fast"');
   });
 
   it('fills in every default and derives bands and rows from the threshold', () => {

@@ -44,6 +44,7 @@ Options:
   --redis URL                    the same with an index shared in Redis (redis://host:port/db);
                                  needs the optional package ioredis
   --progress                     report progress on standard error even when it is not a terminal
+                                 or the CI environment variable is set (silent there by default)
   -h, --help                     show this help
   -v, --version                  show the version
 
@@ -139,12 +140,16 @@ function parse(argv: readonly string[]) {
   });
 }
 
+// Plain decimal notation: an optional sign, digits with an optional fraction, an optional exponent.
+// Number() alone would also take hex (0x1), binary, "Infinity", blanks and "" (as 0).
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 /** A number from a flag, or undefined when absent. Range checks are the library's (same messages). */
 function number(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n)) {
-    throw new UsageError(`neardup: ${flag} must be a number, got ${JSON.stringify(value)}`);
+  if (!DECIMAL.test(value) || !Number.isFinite(n)) {
+    throw new UsageError(`neardup: ${flag} must be a decimal number, got ${JSON.stringify(value)}`);
   }
   return n;
 }

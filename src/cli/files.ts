@@ -75,14 +75,17 @@ export async function* streamInputs(
     concurrency = 32,
     warn,
     stdin = process.stdin,
+    readFile: readBytes = readFile,
   }: {
     concurrency?: number;
     warn: (message: string) => void;
     stdin?: NodeJS.ReadableStream;
+    /** Reads one file's bytes (default: node:fs/promises readFile); its errors become InputErrors. */
+    readFile?: (path: string) => Promise<Uint8Array>;
   },
 ): AsyncGenerator<InputDocument> {
   const read = async (id: string): Promise<InputDocument> => {
-    const bytes = id === '-' ? await readStream(stdin) : await readFileBytes(id);
+    const bytes = id === '-' ? await readStream(stdin) : await readFileBytes(id, readBytes);
     return { id, text: decode(bytes, id, warn) };
   };
   const pending: Promise<InputDocument>[] = [];
@@ -100,10 +103,15 @@ export async function* streamInputs(
   }
 }
 
-async function readFileBytes(path: string): Promise<Uint8Array> {
-  return readFile(path).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`neardup: cannot read ${JSON.stringify(path)}: ${describe(error)}`);
-  });
+async function readFileBytes(
+  path: string,
+  readBytes: (path: string) => Promise<Uint8Array>,
+): Promise<Uint8Array> {
+  return Promise.resolve()
+    .then(() => readBytes(path))
+    .catch((error: NodeJS.ErrnoException) => {
+      throw new InputError(`neardup: cannot read ${JSON.stringify(path)}: ${describe(error)}`);
+    });
 }
 
 async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Array> {

@@ -21,6 +21,8 @@ export interface Io {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
   stdin: NodeJS.ReadableStream;
   env: Record<string, string | undefined>;
+  /** Reads a file's bytes (default: node:fs/promises readFile); tests put a stub here. */
+  readFile?: (path: string) => Promise<Uint8Array>;
 }
 
 /** Runs the CLI; resolves to the exit code (0 done, 1 duplicates with --fail-on-duplicates, 2 error). */
@@ -31,7 +33,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     const args = parseCli(argv);
     if (args.help) return await say(io.stdout, USAGE).then(() => 0);
     if (args.version) return await say(io.stdout, version()).then(() => 0);
-    const progress = new Progress(io.stderr, args.progress || io.stderr.isTTY === true);
+    // Progress on a terminal, never in CI (its logs are often TTYs), always with --progress.
+    const progress = new Progress(io.stderr, args.progress || (io.stderr.isTTY === true && !isCi(io.env)));
     const ids = await listInputs(args.paths, args.extensions);
     // Files are indexed as they are read; their texts are kept once, for the renderers.
     let texts = new Map<string, string>();
@@ -40,7 +43,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`${message}\n`);
     };
     async function* documents() {
-      for await (const doc of streamInputs(ids, { stdin: io.stdin, warn })) {
+      for await (const doc of streamInputs(ids, { stdin: io.stdin, warn, readFile: io.readFile })) {
         texts.set(doc.id, doc.text);
         if (progress.enabled) progress.fileRead(ids.length, splitParagraphs(doc.text).length);
         yield doc;
@@ -82,6 +85,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     return 2;
   }
+}
+
+/** The CI environment variable is set, to anything but '', '0' or 'false' (as CI services set it). */
+export function isCi(env: Record<string, string | undefined>): boolean {
+  const ci = env.CI?.trim().toLowerCase();
+  return ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false';
 }
 
 function detectionOptions(args: CliArgs): Options {

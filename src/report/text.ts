@@ -1,8 +1,14 @@
+import { describeValue, NearDupError } from '../errors.js';
 import type { Block, Pair, Report } from '../types.js';
+import { blockMembers } from './block-members.js';
+import { quotable } from './quote.js';
 import { type DocumentTexts, lineIndex, textOf } from './texts.js';
 
 export interface TextRenderOptions {
-  /** Longest quoted passage, in characters, before it is cut with an ellipsis. Default 240. */
+  /**
+   * Longest quoted passage, in characters (an integer, at least 20): a longer one is shown as its
+   * beginning and its end joined by " … ". Default 240.
+   */
   maxQuote?: number;
   /** ANSI colours (the CLI turns them on only on a TTY and never with NO_COLOR). Default false. */
   color?: boolean;
@@ -10,56 +16,78 @@ export interface TextRenderOptions {
 
 const ANSI = { bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', yellow: '\x1b[33m', cyan: '\x1b[36m' };
 const KIND_COLOR = { exact: ANSI.red, near: ANSI.yellow, overlap: ANSI.cyan } as const;
+/** Passages quoted per exact or near pair (an overlap shows all of its passages). */
+const QUOTED_PER_COPY = 3;
+
+/** What a block's pairs are: all copies (exact/near), all overlaps, or some of each. */
+type BlockClass = 'copied' | 'passages' | 'mixed';
+const HEADINGS: Record<BlockClass, string> = {
+  copied: 'Copied blocks (runs of consecutive paragraphs repeated as exact or near duplicates):',
+  passages: 'Blocks of shared passages (runs of consecutive paragraphs that share passages, not copies):',
+  mixed: 'Mixed blocks (runs of consecutive paragraphs, some copied, some sharing passages):',
+};
 
 /**
  * A report for people. Paragraph numbers and lines are 1-based (the JSON report is 0-based): each place
- * reads `doc:line ¶paragraph`. `texts` are the documents' original texts by id, used to quote the shared
- * passages and to find line numbers. Ends with a summary line.
+ * reads `doc:line ¶paragraph`. Blocks come first, headed by what they are, each with its pairs; then the
+ * pairs in no block. Every pair shows its kind, Jaccard, containment and edit similarity and quotes its
+ * shared passages. `texts` are the documents' original texts by id, used to quote the passages and to find
+ * line numbers. Ends with a summary line.
  */
 export function renderText(
   report: Report,
   texts: DocumentTexts,
   { maxQuote = 240, color = false }: TextRenderOptions = {},
 ): string {
+  if (!Number.isInteger(maxQuote) || maxQuote < 20) {
+    throw new NearDupError(
+      'INVALID_OPTION',
+      `neardup: renderText option maxQuote must be an integer of at least 20, got ${describeValue(maxQuote)}`,
+    );
+  }
   const paint = (code: string, text: string) => (color ? `${code}${text}\x1b[0m` : text);
   const lineOf = lineFinder(report, texts);
   const place = (doc: string, from: number, to = from) =>
     from === to
       ? `${doc}:${lineOf(doc, from)} ¶${from + 1}`
       : `${doc}:${lineOf(doc, from)} ¶${from + 1}–${to + 1}`;
-  const lines: string[] = [];
-  const inBlock = new Set<Pair>();
-  const byPlaces = new Map(
-    report.pairs.map((pair) => [placesKey(pair.a.doc, pair.a.paragraph, pair.b.doc, pair.b.paragraph), pair]),
-  );
-  if (report.blocks.length > 0) {
-    lines.push(paint(ANSI.bold, 'Copied blocks (runs of consecutive paragraphs):'));
-    for (const block of report.blocks) {
-      const members = blockPairs(block, byPlaces);
-      for (const pair of members) inBlock.add(pair);
-      const kinds = [...new Set(members.map((m) => m.kind))].join('/');
-      lines.push(
-        `  ${place(block.a.doc, block.a.from, block.a.to)}  ⇄  ${place(block.b.doc, block.b.from, block.b.to)}   ${block.pairs} pairs, ${kinds}, mean Jaccard ${block.jaccard.toFixed(2)}`,
-      );
+
+  const pairLines = (pair: Pair, indent: string): string[] => {
+    const lines = [
+      `${indent}${paint(KIND_COLOR[pair.kind], `[${pair.kind}]`)} ${place(pair.a.doc, pair.a.paragraph)}  ⇄  ${place(pair.b.doc, pair.b.paragraph)}   ${figures(pair)}`,
+    ];
+    const shown = pair.kind === 'overlap' ? pair.spans : pair.spans.slice(0, QUOTED_PER_COPY);
+    for (const span of shown) {
+      const quote = quotable(textOf(texts, pair.a.doc).slice(span.a[0], span.a[1]), maxQuote);
+      lines.push(`${indent}    ${span.words} shared words: ${paint(ANSI.dim, `“${quote}”`)}`);
     }
-    lines.push('');
+    if (shown.length < pair.spans.length)
+      lines.push(`${indent}    … and ${pair.spans.length - shown.length} more shared passages`);
+    return lines;
+  };
+
+  const lines: string[] = [];
+  const members = blockMembers(report);
+  const inBlock = new Set<Pair>();
+  const sections: Record<BlockClass, string[]> = { copied: [], passages: [], mixed: [] };
+  for (const block of report.blocks) {
+    const pairs = members.get(block) ?? [];
+    for (const pair of pairs) inBlock.add(pair);
+    const section = sections[classify(pairs)];
+    const kinds = [...new Set(pairs.map((m) => m.kind))].map((k) => paint(KIND_COLOR[k], k)).join('/');
+    section.push(
+      `  ${place(block.a.doc, block.a.from, block.a.to)}  ⇄  ${place(block.b.doc, block.b.from, block.b.to)}   ${blockFigures(block, kinds)}`,
+    );
+    for (const pair of pairs) section.push(...pairLines(pair, '    '));
+  }
+  for (const kind of ['copied', 'passages', 'mixed'] as const) {
+    if (sections[kind].length === 0) continue;
+    lines.push(paint(ANSI.bold, HEADINGS[kind]), ...sections[kind], '');
   }
   const rest = report.pairs.filter((pair) => !inBlock.has(pair));
   if (rest.length > 0) {
     lines.push(paint(ANSI.bold, report.blocks.length > 0 ? 'Other flagged pairs:' : 'Flagged pairs:'));
-    for (const pair of rest) {
-      lines.push(
-        `  ${paint(KIND_COLOR[pair.kind], `[${pair.kind}]`)} ${place(pair.a.doc, pair.a.paragraph)}  ⇄  ${place(pair.b.doc, pair.b.paragraph)}   Jaccard ${pair.jaccard.toFixed(2)}, containment ${pair.containment.toFixed(2)}, similarity ${pair.similarity.toFixed(2)}`,
-      );
-      const shown = pair.kind === 'overlap' ? pair.spans : pair.spans.slice(0, 3);
-      for (const span of shown) {
-        const quote = collapse(textOf(texts, pair.a.doc).slice(span.a[0], span.a[1]));
-        const cut = quote.length > maxQuote ? `${quote.slice(0, maxQuote - 1)}…` : quote;
-        lines.push(`      ${span.words} shared words: ${paint(ANSI.dim, `“${cut}”`)}`);
-      }
-      if (shown.length < pair.spans.length)
-        lines.push(`      … and ${pair.spans.length - shown.length} more shared passages`);
-    }
+    for (const pair of rest) lines.push(...pairLines(pair, '  '));
     lines.push('');
   }
   lines.push(summary(report));
@@ -77,6 +105,20 @@ export function summary(report: Report): string {
   return `neardup: ${stats.documents} document(s), ${stats.paragraphs} paragraph(s): ${found}, ${stats.ms} ms. Lines and paragraph numbers are 1-based.`;
 }
 
+function figures(pair: Pair): string {
+  return `Jaccard ${pair.jaccard.toFixed(2)}, containment ${pair.containment.toFixed(2)}, similarity ${pair.similarity.toFixed(2)}`;
+}
+
+function blockFigures(block: Block, kinds: string): string {
+  return `${block.pairs} pairs, ${kinds}, mean Jaccard ${block.jaccard.toFixed(2)}`;
+}
+
+function classify(pairs: readonly Pair[]): BlockClass {
+  const overlaps = pairs.filter((p) => p.kind === 'overlap').length;
+  if (overlaps === 0) return 'copied';
+  return overlaps === pairs.length ? 'passages' : 'mixed';
+}
+
 /** Line (1-based) where paragraph `index` of document `doc` starts. */
 function lineFinder(report: Report, texts: DocumentTexts): (doc: string, index: number) => number {
   const finders = new Map<string, (offset: number) => { line: number }>();
@@ -89,24 +131,4 @@ function lineFinder(report: Report, texts: DocumentTexts): (doc: string, index: 
     }
     return find(paragraphs.get(doc)?.[index]?.start ?? 0).line;
   };
-}
-
-function placesKey(aDoc: string, aParagraph: number, bDoc: string, bParagraph: number): string {
-  return `${aDoc}\u0000${aParagraph}\u0000${bDoc}\u0000${bParagraph}`;
-}
-
-/** The pairs of a block, looked up by place: linear in the block, not in the report. */
-function blockPairs(block: Block, byPlaces: ReadonlyMap<string, Pair>): Pair[] {
-  const members: Pair[] = [];
-  for (let offset = 0; offset < block.pairs; offset++) {
-    const pair = byPlaces.get(
-      placesKey(block.a.doc, block.a.from + offset, block.b.doc, block.b.from + offset),
-    );
-    if (pair) members.push(pair);
-  }
-  return members;
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
