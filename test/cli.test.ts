@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDuplicates, type Report } from '../src/index.js';
@@ -66,6 +66,37 @@ describe('neardup CLI', () => {
     expect(out.stdout.trimEnd().split('\n').at(-1)).toMatch(/^neardup: 2 document\(s\), 22 paragraph\(s\)/);
     expect(out.stderr).toBe(''); // no progress in pipes
   });
+
+  it('--threads spreads the detection over worker threads with the same Report; auto uses them for large inputs', () => {
+    const one = run(['--format', 'json', '--threads', '1', '--progress', 'articles']);
+    const two = run(['--format', 'json', '--threads', '2', '--progress', 'articles']);
+    expect(two.code).toBe(0);
+    expect(two.stderr).toContain('on 2 threads');
+    expect(one.stderr).not.toContain('threads');
+    expect(withoutTime(JSON.parse(two.stdout))).toEqual(withoutTime(JSON.parse(one.stdout)));
+    // 9 MB of files: auto takes every core (one on a single-core machine); small inputs stay on one.
+    const big = join(dir, 'big');
+    mkdirSync(big);
+    let seed = 1;
+    const word = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return `w${seed % 20011}`;
+    };
+    const paragraph = () => Array.from({ length: 60 }, word).join(' ');
+    for (let i = 0; i < 9; i++) {
+      writeFileSync(join(big, `part-${i}.txt`), Array.from({ length: 2600 }, paragraph).join('\n'));
+    }
+    const cores = availableParallelism();
+    const auto = run(['--format', 'json', '--out', join(dir, 'big.json'), '--progress', 'big']);
+    expect(auto.code).toBe(0);
+    if (cores > 1) expect(auto.stderr).toContain(`on ${cores} threads`);
+    else expect(auto.stderr).not.toContain('threads');
+    expect(run(['--progress', 'articles']).stderr).not.toContain('threads');
+    for (const bad of ['0', 'two', '1.5', '']) expect(run(['--threads', bad, 'articles']).code).toBe(2);
+    expect(run(['--threads', '2', '--index', join(dir, 'x.ndx'), 'articles']).stderr).toContain(
+      '--threads does not apply',
+    );
+  }, 120_000);
 
   it('reports progress on stderr with --progress', () => {
     const out = run(['--progress', 'articles']);

@@ -17,6 +17,8 @@ export interface CliArgs {
   redis: string | undefined;
   /** File name endings searched for in directories, with the dot: ['.txt', '.md']. */
   extensions: string[];
+  /** Worker threads for the detection, or 'auto' (threads only for large inputs). */
+  threads: number | 'auto';
   progress: boolean;
   help: boolean;
   version: boolean;
@@ -43,6 +45,8 @@ Options:
                                  files already indexed with the same text are skipped
   --redis URL                    the same with an index shared in Redis (redis://host:port/db);
                                  needs the optional package ioredis
+  --threads N|auto               worker threads for the detection (default auto: one below 8 MB of
+                                 input files, else one per core); not with --index or --redis
   --progress                     report progress on standard error even when it is not a terminal
                                  or the CI environment variable is set (silent there by default)
   -h, --help                     show this help
@@ -87,12 +91,18 @@ export function parseCli(argv: readonly string[]): CliArgs {
     index: values.index,
     redis: values.redis,
     extensions,
+    threads: threadCount(values.threads as string),
     progress: values.progress === true,
     help: values.help === true,
     version: values.version === true,
   };
   if (args.index !== undefined && args.redis !== undefined) {
     throw new UsageError('neardup: use --index FILE or --redis URL, not both');
+  }
+  if (args.threads !== 'auto' && (args.index !== undefined || args.redis !== undefined)) {
+    throw new UsageError(
+      'neardup: --threads does not apply with --index or --redis (they run on one thread)',
+    );
   }
   if (!args.help && !args.version && args.paths.length === 0) {
     throw new UsageError('neardup: no input: give files, directories, or - for standard input');
@@ -109,6 +119,7 @@ const FLAGS = [
   '--fail-on-duplicates',
   '--index',
   '--redis',
+  '--threads',
   '--progress',
   '--help',
   '--version',
@@ -133,11 +144,23 @@ function parse(argv: readonly string[]) {
       'fail-on-duplicates': { type: 'boolean' },
       index: { type: 'string' },
       redis: { type: 'string' },
+      threads: { type: 'string', default: 'auto' },
       progress: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },
   });
+}
+
+function threadCount(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto';
+  const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= 1 && n <= 256)) {
+    throw new UsageError(
+      `neardup: --threads must be auto or a whole number from 1 to 256, got ${JSON.stringify(value)}`,
+    );
+  }
+  return n;
 }
 
 // Plain decimal notation: an optional sign, digits with an optional fraction, an optional exponent.

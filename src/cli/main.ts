@@ -1,5 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import {
   findDuplicates,
   NearDupError,
@@ -11,6 +12,7 @@ import {
   renderText,
   splitParagraphs,
 } from '../index.js';
+import { findDuplicatesParallel } from '../node/index.js';
 import { type CliArgs, type Format, parseCli, USAGE, UsageError } from './args.js';
 import { InputError, listInputs, streamInputs } from './files.js';
 import { checkAgainstIndex, checkAgainstRedis } from './index-file.js';
@@ -42,13 +44,20 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       progress.end();
       io.stderr.write(`${message}\n`);
     };
+    const threads =
+      args.index !== undefined || args.redis !== undefined
+        ? 1
+        : args.threads === 'auto'
+          ? await autoThreads(ids)
+          : args.threads;
     async function* documents() {
       for await (const doc of streamInputs(ids, { stdin: io.stdin, warn, readFile: io.readFile })) {
         texts.set(doc.id, doc.text);
         if (progress.enabled) progress.fileRead(ids.length, splitParagraphs(doc.text).length);
         yield doc;
       }
-      progress.stage(`detecting near duplicates and overlaps in ${texts.size} documents…`);
+      const on = threads > 1 ? ` on ${threads} threads` : '';
+      progress.stage(`detecting near duplicates and overlaps in ${texts.size} documents${on}…`);
     }
     let report: Report;
     if (args.index !== undefined || args.redis !== undefined) {
@@ -61,7 +70,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (checked.skipped > 0)
         progress.stage(`${checked.skipped} input(s) already indexed unchanged: skipped`);
     } else {
-      report = await findDuplicates(documents(), detectionOptions(args));
+      report =
+        threads > 1
+          ? await findDuplicatesParallel(documents(), detectionOptions(args), { threads })
+          : await findDuplicates(documents(), detectionOptions(args));
     }
     progress.stage(`found ${report.stats.pairs} pairs in ${report.stats.ms} ms; writing ${args.format}…`);
     const color = args.out === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
@@ -85,6 +97,33 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     return 2;
   }
+}
+
+/** Input size from which --threads auto spreads the detection over every core. */
+export const AUTO_THREADS_BYTES = 8_000_000;
+
+/**
+ * One thread for small inputs (starting workers costs more than it saves), one per core from
+ * AUTO_THREADS_BYTES of files on. Standard input counts as nothing; unreadable files are reported later.
+ */
+async function autoThreads(ids: readonly string[]): Promise<number> {
+  const cores = os.availableParallelism();
+  if (cores < 2) return 1;
+  let bytes = 0;
+  for (let i = 0; i < ids.length && bytes < AUTO_THREADS_BYTES; i += 64) {
+    const sizes = await Promise.all(
+      ids.slice(i, i + 64).map((id) =>
+        id === '-'
+          ? 0
+          : stat(id).then(
+              (s) => s.size,
+              () => 0,
+            ),
+      ),
+    );
+    for (const size of sizes) bytes += size;
+  }
+  return bytes >= AUTO_THREADS_BYTES ? cores : 1;
 }
 
 /** The CI environment variable is set, to anything but '', '0' or 'false' (as CI services set it). */

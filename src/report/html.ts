@@ -95,7 +95,7 @@ function blocksHtml(blocks: readonly Block[], place: Place): string {
     (block) =>
       `<li>${place(block.a.doc, block.a.from, block.a.to)} ⇄ ${place(block.b.doc, block.b.from, block.b.to)} <span class="figures">${block.pairs} pairs, mean Jaccard ${block.jaccard.toFixed(2)}</span></li>`,
   );
-  return `<section id="blocks"><h2>Copied blocks</h2><ol>${rows.join('')}</ol></section>`;
+  return `<section id="blocks"><h2>Blocks: runs of consecutive flagged paragraphs</h2><ol>${rows.join('')}</ol></section>`;
 }
 
 function pairsHtml(report: Report, texts: DocumentTexts, place: Place, maxQuote: number): string {
