@@ -43,10 +43,14 @@ export interface NearRecall {
   flagged: number;
   /** Found / true pairs with J ≥ threshold. */
   recall: number;
-  /** The same for J in [threshold, threshold + 0.05). */
+  /** The same for J in [threshold, threshold + 0.05) (1 when there are none: see pairsAtThreshold). */
   recallAtThreshold: number;
-  /** The same for J ≥ threshold + 0.05. */
+  /** Reference pairs with J in [threshold, threshold + 0.05). */
+  pairsAtThreshold: number;
+  /** The same for J ≥ threshold + 0.05 (1 when there are none: see pairsAbove). */
   recallAbove: number;
+  /** Reference pairs with J ≥ threshold + 0.05. */
+  pairsAbove: number;
   /** Flagged pairs whose exact Jaccard is ≥ threshold / flagged. */
   precision: number;
   candidatesPerParagraph: number;
@@ -67,13 +71,17 @@ export async function measureNearRecall(
   const share = (pairs: ReferencePair[]) =>
     pairs.length === 0 ? 1 : pairs.filter((p) => near.has(key(p.a, p.b, n))).length / pairs.length;
   const correct = [...near].filter((k) => (exact.get(k) ?? 0) >= t).length;
+  const atThreshold = truth.filter((p) => p.jaccard < t + 0.05);
+  const above = truth.filter((p) => p.jaccard >= t + 0.05);
   return {
     threshold: t,
     truePairs: truth.length,
     flagged: near.size,
     recall: share(truth),
-    recallAtThreshold: share(truth.filter((p) => p.jaccard < t + 0.05)),
-    recallAbove: share(truth.filter((p) => p.jaccard >= t + 0.05)),
+    recallAtThreshold: share(atThreshold),
+    pairsAtThreshold: atThreshold.length,
+    recallAbove: share(above),
+    pairsAbove: above.length,
     precision: near.size === 0 ? 1 : correct / near.size,
     candidatesPerParagraph: report.stats.candidates / report.stats.paragraphs,
   };
