@@ -115,7 +115,9 @@ console.table(
 
 // 3. The S-curve: share of reference pairs that LSH makes candidates, per Jaccard bucket.
 const rates = await candidateRates(texts, reference, lsh);
-console.log(`\nLSH candidate rate per true-Jaccard bucket (defaults, ${defaults.bands} × ${defaults.rows}):`);
+console.log(
+  `\nLSH candidate rate per true-Jaccard bucket (threshold ${defaults.threshold}, ${defaults.bands} × ${defaults.rows}):`,
+);
 console.table(
   rates.map((b) => ({
     jaccard: `${b.lo.toFixed(2)}–${(b.lo + 0.05).toFixed(2)}`,
