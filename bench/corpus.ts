@@ -1,5 +1,7 @@
 // A deterministic corpus of real prose with planted near duplicates and overlaps, and its ground truth.
 //   npx tsx bench/corpus.ts --paragraphs 10000 --seed 1 [--out bench/.corpus/10k]
+// --out writes doc-N.txt per document and truth.json: the settings (seed, docSize, rates), the global
+// paragraph number → [document id, paragraph index] mapping, and the planted pairs (see truthJson).
 // Paragraphs are State of the Union prose (bench/sotu.ts); past the 12,869 real ones, new paragraphs come
 // from a bigram model of the same addresses, so 1 k to 1 M paragraphs read like English.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -34,7 +36,10 @@ export interface PlantedNear {
 export interface PlantedOverlap {
   source: number;
   target: number;
+  /** Words pasted (space-separated, as in the source text): the planted length. */
   words: number;
+  /** Words asked for (OVERLAP_LENGTHS); more than `words` only when no source paragraph was long enough. */
+  requested: number;
   passage: string;
   sameDoc: boolean;
 }
@@ -43,7 +48,10 @@ export interface GeneratedCorpus {
   documents: { id: string; text: string }[];
   /** Global paragraph number → its text, document index and index inside the document. */
   paragraphs: { text: string; doc: number; index: number }[];
+  /** Planted pairs; `source`, `copy` and `target` are global paragraph numbers (see `paragraphs`). */
   truth: { near: PlantedNear[]; overlaps: PlantedOverlap[] };
+  /** Every generation setting, defaults filled in: the same settings give the same corpus. */
+  settings: Required<CorpusOptions>;
 }
 
 export interface CorpusOptions {
@@ -68,6 +76,7 @@ export function generateCorpus(options: CorpusOptions): GeneratedCorpus {
     docSize = 20,
     sameDocRate = 0.5,
   } = options;
+  const settings = { paragraphs: total, seed, nearRate, overlapRate, docSize, sameDocRate };
   const random = seededRandom(seed);
   const fresh = freshParagraphs(random);
   const texts: string[] = [];
@@ -85,15 +94,27 @@ export function generateCorpus(options: CorpusOptions): GeneratedCorpus {
       texts.push(applyEdit(random, texts[source], edit, amount, fresh.vocabulary));
       truth.near.push({ source, copy: p, edit, amount, sameDoc: docOf[source] === doc });
     } else if (source >= 0 && roll < nearRate + overlapRate) {
-      const words = OVERLAP_LENGTHS[overlapTurn++ % OVERLAP_LENGTHS.length];
-      const sourceWords = texts[source].split(' ');
-      const length = Math.min(words, sourceWords.length);
-      const from = Math.floor(random() * (sourceWords.length - length + 1));
-      const passage = sourceWords.slice(from, from + length).join(' ');
+      const requested = OVERLAP_LENGTHS[overlapTurn++ % OVERLAP_LENGTHS.length];
+      // A source at least as long as the passage asked for (another pick when the first is too short).
+      let from = source;
+      for (let tries = 0; tries < 20 && wordCount(texts[from]) < requested; tries++) {
+        from = chooseSource(random, original, docOf, doc, sameDocRate);
+      }
+      const sourceWords = texts[from].split(' ');
+      const length = Math.min(requested, sourceWords.length);
+      const at = Math.floor(random() * (sourceWords.length - length + 1));
+      const passage = sourceWords.slice(at, at + length).join(' ');
       const host = fresh.next().split(/(?<=[.!?])\s+/);
       host.splice(1 + Math.floor(random() * host.length), 0, passage);
       texts.push(host.join(' '));
-      truth.overlaps.push({ source, target: p, words: length, passage, sameDoc: docOf[source] === doc });
+      truth.overlaps.push({
+        source: from,
+        target: p,
+        words: length,
+        requested,
+        passage,
+        sameDoc: docOf[from] === doc,
+      });
     } else {
       texts.push(fresh.next());
       original.push(p);
@@ -107,7 +128,28 @@ export function generateCorpus(options: CorpusOptions): GeneratedCorpus {
     documents.push({ id: `doc-${d + 1}`, text: slice.join('\n\n') });
     for (const [index, text] of slice.entries()) paragraphs.push({ text, doc: d, index });
   }
-  return { documents, paragraphs, truth };
+  return { documents, paragraphs, truth, settings };
+}
+
+const wordCount = (text: string) => text.split(' ').length;
+
+/**
+ * The ground truth as written beside the corpus (truth.json): the settings that regenerate it, the
+ * planted pairs, and where each global paragraph number (as used in `near` and `overlaps`) is:
+ * `paragraphOf[p]` = [document id, paragraph index in that document].
+ */
+export function truthJson(corpus: GeneratedCorpus): string {
+  const lines = (items: readonly unknown[]) => items.map((x) => `  ${JSON.stringify(x)}`).join(',\n');
+  const { seed, docSize, paragraphs, nearRate, overlapRate, sameDocRate } = corpus.settings;
+  const head = { seed, paragraphs, docSize, nearRate, overlapRate, sameDocRate };
+  const mapping = corpus.paragraphs.map((p) => [corpus.documents[p.doc].id, p.index]);
+  return [
+    `${JSON.stringify(head).slice(0, -1)},`,
+    ` "paragraphOf": [\n${lines(mapping)}\n ],`,
+    ` "near": [\n${lines(corpus.truth.near)}\n ],`,
+    ` "overlaps": [\n${lines(corpus.truth.overlaps)}\n ]`,
+    '}\n',
+  ].join('\n');
 }
 
 function chooseSource(
@@ -238,7 +280,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (values.out) {
     mkdirSync(values.out, { recursive: true });
     for (const doc of corpus.documents) writeFileSync(join(values.out, `${doc.id}.txt`), doc.text);
-    writeFileSync(join(values.out, 'truth.json'), JSON.stringify(corpus.truth, null, 1));
+    writeFileSync(join(values.out, 'truth.json'), truthJson(corpus));
     console.log(`written to ${values.out}`);
   }
 }

@@ -43,13 +43,78 @@ export interface NearRecall {
   flagged: number;
   /** Found / true pairs with J ≥ threshold. */
   recall: number;
-  /** The same for J in [threshold, threshold + 0.05). */
+  /** The same for J in [threshold, threshold + 0.05) (1 when there are none: see pairsAtThreshold). */
   recallAtThreshold: number;
-  /** The same for J ≥ threshold + 0.05. */
+  /** Reference pairs with J in [threshold, threshold + 0.05). */
+  pairsAtThreshold: number;
+  /** The same for J ≥ threshold + 0.05 (1 when there are none: see pairsAbove). */
   recallAbove: number;
+  /** Reference pairs with J ≥ threshold + 0.05. */
+  pairsAbove: number;
   /** Flagged pairs whose exact Jaccard is ≥ threshold / flagged. */
   precision: number;
   candidatesPerParagraph: number;
+  /** LSH bands × rows the detection used. */
+  bands: number;
+  rows: number;
+  /** Reference and flagged pairs per true-Jaccard bucket. */
+  buckets: NearBucket[];
+}
+
+/**
+ * One true-Jaccard bucket [lo, hi) (the last one includes 1) at one threshold: `lo` is undefined for the
+ * pairs below 0.3, which the reference does not list, so only flagged ones are counted there.
+ */
+export interface NearBucket {
+  lo: number | undefined;
+  hi: number;
+  /** Reference pairs in the bucket (undefined below 0.3). */
+  pairs: number | undefined;
+  /** Pairs in the bucket flagged as near or exact. */
+  flagged: number;
+  /** Flagged / pairs, for buckets at or above the threshold (where every pair should be flagged). */
+  recall: number | undefined;
+  /** Flagged pairs with J ≥ threshold / flagged pairs in the bucket; undefined when none is flagged. */
+  precision: number | undefined;
+}
+
+/** Lower ends of the 0.1-wide buckets from 0.3: 0.3–0.4 … 0.9–1.0. */
+export const JACCARD_BUCKETS = [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
+
+/** Recall and precision per true-Jaccard bucket of the pairs flagged as near (keys a × n + b). */
+export function nearBuckets(
+  near: ReadonlySet<number>,
+  reference: readonly ReferencePair[],
+  n: number,
+  threshold: number,
+): NearBucket[] {
+  const exact = new Map(reference.map((p) => [key(p.a, p.b, n), p.jaccard]));
+  const unlisted = [...near].filter((k) => !exact.has(k)).length;
+  const below: NearBucket = {
+    lo: undefined,
+    hi: 0.3,
+    pairs: undefined,
+    flagged: unlisted,
+    recall: undefined,
+    precision: unlisted === 0 ? undefined : 0,
+  };
+  return [
+    below,
+    ...JACCARD_BUCKETS.map((lo, i) => {
+      const hi: number = JACCARD_BUCKETS[i + 1] ?? 1;
+      const inBucket = reference.filter((p) => p.jaccard >= lo - 1e-9 && (hi === 1 || p.jaccard < hi - 1e-9));
+      const flagged = inBucket.filter((p) => near.has(key(p.a, p.b, n)));
+      const correct = flagged.filter((p) => p.jaccard >= threshold).length;
+      return {
+        lo,
+        hi,
+        pairs: inBucket.length,
+        flagged: flagged.length,
+        recall: lo >= threshold - 1e-9 && inBucket.length > 0 ? flagged.length / inBucket.length : undefined,
+        precision: flagged.length === 0 ? undefined : correct / flagged.length,
+      };
+    }),
+  ];
 }
 
 /** Runs findDuplicates and compares its near/exact pairs with the reference pairs (J ≥ threshold). */
@@ -67,15 +132,22 @@ export async function measureNearRecall(
   const share = (pairs: ReferencePair[]) =>
     pairs.length === 0 ? 1 : pairs.filter((p) => near.has(key(p.a, p.b, n))).length / pairs.length;
   const correct = [...near].filter((k) => (exact.get(k) ?? 0) >= t).length;
+  const atThreshold = truth.filter((p) => p.jaccard < t + 0.05);
+  const above = truth.filter((p) => p.jaccard >= t + 0.05);
   return {
     threshold: t,
     truePairs: truth.length,
     flagged: near.size,
     recall: share(truth),
-    recallAtThreshold: share(truth.filter((p) => p.jaccard < t + 0.05)),
-    recallAbove: share(truth.filter((p) => p.jaccard >= t + 0.05)),
+    recallAtThreshold: share(atThreshold),
+    pairsAtThreshold: atThreshold.length,
+    recallAbove: share(above),
+    pairsAbove: above.length,
     precision: near.size === 0 ? 1 : correct / near.size,
     candidatesPerParagraph: report.stats.candidates / report.stats.paragraphs,
+    bands: report.options.bands,
+    rows: report.options.rows,
+    buckets: nearBuckets(near, reference, n, t),
   };
 }
 

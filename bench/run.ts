@@ -1,182 +1,124 @@
-// npm run bench [-- paragraphs]: every stage of the pipeline and the whole detection on one seeded corpus,
-// with the baselines measured in the same run on the same input. Prints figures and ratios; asserts nothing.
+// npm run bench [-- paragraphs] [--rounds 3] [--time 500] [--iterations 4] [--sample 500]
+// Every stage of the pipeline as findDuplicates runs it (one file per stage in bench/stages/), the whole
+// detection, and the baselines, on one seeded corpus in one run. Tasks are timed in interleaved rounds
+// (bench/runner.ts); figures are medians with their spread, ratios are of medians from this run. Then
+// the memory: the index's typed arrays per paragraph, and the peak RSS of findDuplicates in a fresh
+// process (bench/memory.ts). Prints figures; asserts nothing.
 import os from 'node:os';
-import { Bench } from 'tinybench';
-import xxhash from 'xxhash-wasm';
-import { AsciiTermScanner } from '../src/ascii-terms.js';
-import { buildCorpus } from '../src/corpus.js';
-import { readDocuments } from '../src/documents.js';
-import { FeatureExtractor } from '../src/features.js';
-import {
-  createDetector,
-  createHasher,
-  LshIndex,
-  permutationKeys,
-  resolveOptions,
-  shingleHashes,
-  signInto,
-  sortUnique,
-  splitParagraphs,
-  tokenize,
-  winnow,
-} from '../src/index.js';
-import { pairOfKey } from '../src/pair-keys.js';
-import { corpusSource, PairVerifier } from '../src/pairs.js';
-// @ts-expect-error plain JS baselines, kept as simple as the code they stand for
-import { signKPermutations } from './baselines/k-permutations.mjs';
-// @ts-expect-error
-import { naiveSigner } from './baselines/naive-minhash.mjs';
-// @ts-expect-error
-import { npmMinhashSigner } from './baselines/npm-minhash.mjs';
-import { generateCorpus } from './corpus.js';
+import { parseArgs } from 'node:util';
+import { detectionMemory, indexBytes } from './memory.js';
+import { runTasks, type TaskStats } from './runner.js';
+import { prepareContext, type StageTask } from './stages/context.js';
+import { END_TO_END, endToEndTasks } from './stages/end-to-end.js';
+import { bandCandidateCount, lshTasks } from './stages/lsh.js';
+import { overlapExtensions, overlapTasks } from './stages/overlaps.js';
+import { shingleTasks } from './stages/shingles.js';
+import { SIGNATURE, signatureTasks } from './stages/signature.js';
+import { TOKENIZE, tokenizeTasks } from './stages/tokenize.js';
+import { verificationTasks } from './stages/verification.js';
 
-const size = Number(process.argv[2] ?? 10000);
-const { documents } = generateCorpus({ paragraphs: size, seed: 42 });
-const texts = documents.flatMap((d) => splitParagraphs(d.text).map((p) => d.text.slice(p.start, p.end)));
-const megabytes = (list: readonly string[]) => list.reduce((sum, p) => sum + Buffer.byteLength(p), 0) / 1e6;
-const mb = megabytes(texts);
-// npm minhash signs at well under 1 MB/s: the signers are compared on the first 2,000 paragraphs.
-const sample = texts.slice(0, 2000);
-const sampleMb = megabytes(sample);
-
-const { resolved } = resolveOptions();
-const detector = await createDetector();
-const hasher = await createHasher();
-const keys = permutationKeys(resolved.seed, resolved.numHashes);
-const extractor = new FeatureExtractor(resolved, hasher, keys, undefined);
-const { h32 } = await xxhash();
-const naive = naiveSigner(h32, { numHashes: resolved.numHashes, shingleSize: resolved.shingleSize });
-const npmMinhash = npmMinhashSigner({ shingleSize: resolved.shingleSize });
-
-// Inputs of the later stages, prepared once so that each task times only its own stage.
-const scanner = new AsciiTermScanner();
-const termHashes = texts.map((t) => {
-  const terms = extractor.terms(t, 0, t.length);
-  return terms.hashes.slice(0, terms.terms);
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    rounds: { type: 'string', default: '3' },
+    time: { type: 'string', default: '500' },
+    iterations: { type: 'string', default: '4' },
+    sample: { type: 'string', default: '500' },
+  },
 });
-const sets = termHashes.map((h) => {
-  const { hashes, count } = shingleHashes(
-    h,
-    h.length,
-    resolved.shingleSize,
-    resolved.seed,
-    new Uint32Array(16),
-  );
-  return hashes.slice(0, sortUnique(hashes, count));
-});
-const signatures = new Uint32Array(texts.length * resolved.numHashes);
-for (const [p, set] of sets.entries()) signInto(set, 0, set.length, keys, signatures, p * resolved.numHashes);
-const docs = readDocuments(documents);
-const corpus = buildCorpus(docs, resolved, undefined, extractor);
-const lsh = new LshIndex(resolved.bands, resolved.rows);
-for (let p = 0; p < texts.length; p++) lsh.insert(p, signatures, p * resolved.numHashes);
-const candidates = [...lsh.pairKeys(texts.length, new Set())].map((key) => pairOfKey(key, texts.length));
-
-console.log(
-  `machine: ${os.cpus()[0]?.model ?? 'unknown cpu'} × ${os.cpus().length}, Node ${process.version}`,
-);
-console.log(
-  `corpus: ${texts.length} paragraphs, ${mb.toFixed(1)} MB (SOTU prose, seed 42); signer comparison on the first ${sample.length} (${sampleMb.toFixed(2)} MB)\n`,
-);
-
-/** Runs fn on every item (a loop that discards what fn returns). */
-function each<T>(list: readonly T[], fn: (item: T) => unknown): void {
-  for (const item of list) fn(item);
-}
-
-const bench = new Bench({ iterations: 3, warmupIterations: 1, time: 0 });
-const scratch: { out: Uint32Array; shingles: Uint32Array; fp: Uint32Array } = {
-  out: new Uint32Array(resolved.numHashes),
-  shingles: new Uint32Array(256),
-  fp: new Uint32Array(256),
+const size = Number(positionals[0] ?? 10000);
+const run = {
+  rounds: Number(values.rounds),
+  time: Number(values.time),
+  iterations: Number(values.iterations),
 };
-const tasks: [string, number, () => void][] = [
-  ['tokenize: general tokenizer (NFKC, offsets, strings)', mb, () => each(texts, (t) => tokenize(t))],
-  [
-    'tokenize + hash: ASCII fast path (no strings)',
-    mb,
-    () => each(texts, (t) => scanner.scan(t, 0, t.length, 0)),
-  ],
-  [
-    'shingle hashing: 3-word shingles + sort unique',
-    mb,
-    () => {
-      for (const h of termHashes) {
-        const r = shingleHashes(h, h.length, resolved.shingleSize, resolved.seed, scratch.shingles);
-        scratch.shingles = r.hashes;
-        sortUnique(r.hashes, r.count);
-      }
-    },
-  ],
-  [
-    'signature: fast similarity sketching (sets ready)',
-    mb,
-    () => each(sets, (s) => signInto(s, 0, s.length, keys, scratch.out, 0)),
-  ],
-  [
-    'signature: 128 permutations (sets ready, baseline)',
-    mb,
-    () => each(sets, (s) => signKPermutations(s, s.length, keys, scratch.out)),
-  ],
-  ['sign text: neardup detector.signature', sampleMb, () => each(sample, (t) => detector.signature(t))],
-  ['sign text: naive (string shingles, h32 each, 128 imul)', sampleMb, () => each(sample, (t) => naive(t))],
-  ['sign text: npm minhash 0.0.9', sampleMb, () => each(sample, (t) => npmMinhash(t))],
-  [
-    'LSH: insert every signature',
-    mb,
-    () => {
-      const index = new LshIndex(resolved.bands, resolved.rows);
-      for (let p = 0; p < texts.length; p++) index.insert(p, signatures, p * resolved.numHashes);
-    },
-  ],
-  [
-    'LSH: query every signature',
-    mb,
-    () => {
-      for (let p = 0; p < texts.length; p++) lsh.query(signatures, p * resolved.numHashes);
-    },
-  ],
-  [
-    'overlaps: winnowing fingerprints',
-    mb,
-    () =>
-      each(termHashes, (h) => {
-        scratch.fp = winnow(h, h.length, resolved.minOverlapWords, scratch.fp, () => {});
-      }),
-  ],
-  [
-    `verification: ${candidates.length} LSH candidate pairs`,
-    mb,
-    () => {
-      const verifier = new PairVerifier(corpusSource(corpus), resolved, extractor);
-      for (const [p, q] of candidates) verifier.verify(p, q);
-    },
-  ],
-  ['end to end: findDuplicates (near + overlaps + verify + blocks)', mb, () => detector.find(documents)],
+const started = performance.now();
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
+
+console.log(
+  `machine: ${os.cpus()[0]?.model ?? 'unknown cpu'} × ${os.cpus().length}, Node ${process.version}; load average ${load()}`,
+);
+const ctx = await prepareContext(size, Number(values.sample));
+console.log(
+  `corpus: ${ctx.texts.length} paragraphs, ${ctx.mb.toFixed(1)} MB (SOTU prose, seed ${ctx.seed}); text signers on the first ${ctx.sample.length} (${ctx.sampleMb.toFixed(2)} MB)`,
+);
+const verification = verificationTasks(ctx);
+const extensions = overlapExtensions(ctx).length;
+console.log(
+  `candidates: ${bandCandidateCount(ctx)} from LSH bands, ${verification.counts.candidates} with the fingerprints' (distinct); ${verification.counts.flagged} flagged; ${extensions} overlap candidates extended to shared runs`,
+);
+const tasks: StageTask[] = [
+  ...tokenizeTasks(ctx),
+  ...shingleTasks(ctx),
+  ...(await signatureTasks(ctx)),
+  ...lshTasks(ctx),
+  ...overlapTasks(ctx),
+  ...verification.tasks,
+  ...endToEndTasks(ctx),
 ];
-for (const [name, , run] of tasks) bench.add(name, run);
-await bench.run();
+console.log(
+  `timing: ${run.rounds} interleaved rounds, each ≥ ${run.iterations} samples and ≥ ${run.time} ms per task after one warm-up call\n`,
+);
+const stats = await runTasks(tasks, run, (round) =>
+  process.stderr.write(`round ${round + 1} of ${run.rounds}…\n`),
+);
 
-const meanMs = (name: string) => {
-  const result = bench.tasks.find((t) => t.name === name)?.result;
-  return result && 'latency' in result ? result.latency.mean : Number.NaN;
-};
+const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1));
 console.table(
-  tasks.map(([name, size]) => ({
-    task: name,
-    'mean ms': meanMs(name).toFixed(1),
-    'MB/s': (size / (meanMs(name) / 1000)).toFixed(1),
+  stats.map((s) => ({
+    task: s.name,
+    'median ms': ms(s.median),
+    'min–max ms': `${ms(s.min)}–${ms(s.max)}`,
+    'p75 ms': ms(s.p75),
+    'p99 ms': ms(s.p99),
+    samples: s.samples,
+    'MB/s at median': (s.mb / (s.median / 1000)).toFixed(1),
   })),
 );
-const ratio = (slow: string, fast: string) => (meanMs(slow) / meanMs(fast)).toFixed(2);
+
+const byName = new Map(stats.map((s) => [s.name, s]));
+const get = (name: string): TaskStats => byName.get(name)!;
+/** Ratio of medians (slow / fast), and the range of the same ratio taken round by round. */
+const ratio = (slow: string, fast: string) => {
+  const perRound = get(slow)
+    .roundMedians.map((x, i) => x / get(fast).roundMedians[i])
+    .sort((x, y) => x - y);
+  return `${(get(slow).median / get(fast).median).toFixed(2)}× (per round ${perRound[0].toFixed(2)}–${perRound[perRound.length - 1].toFixed(2)}×)`;
+};
+console.log('Ratios of medians measured in this run:');
+console.log(`  signing text, neardup vs naive: ${ratio(SIGNATURE.naive, SIGNATURE.neardup)}`);
+console.log(`  signing text, neardup vs npm minhash: ${ratio(SIGNATURE.npm, SIGNATURE.neardup)}`);
 console.log(
-  `signing text, neardup vs naive: ${ratio(tasks[6][0], tasks[5][0])}×; vs npm minhash: ${ratio(tasks[7][0], tasks[5][0])}×`,
+  `  signature from ready sets, fast similarity sketching vs 128 permutations: ${ratio(SIGNATURE.permutations, SIGNATURE.fss)}`,
 );
 console.log(
-  `signature from ready sets, fast similarity sketching vs 128 permutations: ${ratio(tasks[4][0], tasks[3][0])}×`,
+  `  tokenise + hash, extractor.terms vs the general path: ${ratio(TOKENIZE.generalHashed, TOKENIZE.terms)}`,
 );
-console.log(`tokenising, ASCII fast path vs general tokenizer: ${ratio(tasks[0][0], tasks[1][0])}×`);
-const report = detector.find(documents);
+const parts = [END_TO_END.indexing, ...verification.tasks.map((t) => t.name)];
+const sum = parts.reduce((s, name) => s + get(name).median, 0);
 console.log(
-  `end to end: ${report.stats.pairs} pairs flagged from ${report.stats.candidates} candidates; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  `  indexing + candidates + verification + report = ${ms(sum)} ms of the ${ms(get(END_TO_END.find).median)} ms end to end (median)`,
 );
+
+const index = indexBytes(ctx.corpus);
+console.log(`\nIndex typed arrays (src/corpus.ts), ${index.paragraphs} paragraphs:`);
+console.table(
+  index.arrays.map((a) => ({
+    array: a.name,
+    'bytes used': a.used,
+    'bytes allocated': a.allocated,
+    'used / paragraph': (a.used / index.paragraphs).toFixed(1),
+  })),
+);
+console.log(
+  `bytes per indexed paragraph: ${index.usedPerParagraph.toFixed(0)} used (${index.allocatedPerParagraph.toFixed(0)} allocated, arrays grow by doubling)`,
+);
+const memory = detectionMemory(ctx.documents);
+console.log(
+  `peak RSS, findDuplicates on this corpus in a fresh process: ${memory.peakMb.toFixed(0)} MB (${memory.beforeMb.toFixed(0)} MB before the detection: Node, tsx and the texts read); ${memory.pairs} pairs`,
+);
+console.log(`\nload average ${load()}; total ${((performance.now() - started) / 1000).toFixed(0)} s`);

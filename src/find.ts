@@ -52,14 +52,27 @@ export function verifyCandidates(
 
 /** Pair keys (p × paragraphs + q, p < q, ascending) of paragraphs sharing an LSH band or a fingerprint. */
 export function candidatePairs(corpus: Corpus, options: ResolvedOptions): Float64Array {
+  const collected = candidateCollector(corpus, options);
+  addBandCandidates(corpus, options, collected);
+  if (options.overlaps) addFingerprintCandidates(corpus, collected);
+  return collected.sortedUnique();
+}
+
+/** An empty collection of candidate pairs for this corpus, bounded by options.maxPairs. */
+export function candidateCollector(corpus: Corpus, options: ResolvedOptions): CandidatePairs {
   const total = corpus.docOf.length;
   checkParagraphCount(total);
   const limit = CANDIDATES_PER_PAIR * options.maxPairs;
-  const collected = new CandidatePairs(
+  return new CandidatePairs(
     total,
     limit,
     (count) => tooManyPairs(`${count} candidate pairs`, limit, options).message,
   );
+}
+
+/** Adds every pair of paragraphs (with shingles) that share an LSH band key: one radix sort per band. */
+export function addBandCandidates(corpus: Corpus, options: ResolvedOptions, collected: CandidatePairs): void {
+  const total = corpus.docOf.length;
   const band = new KeyedIds(total);
   for (let b = 0; b < options.bands; b++) {
     band.clear();
@@ -70,11 +83,12 @@ export function candidatePairs(corpus: Corpus, options: ResolvedOptions): Float6
     sortByKey(band);
     forEachGroup(band, (ids, count) => collected.addGroup(ids, count));
   }
-  if (options.overlaps) {
-    sortByKey(corpus.fingerprints);
-    forEachGroup(corpus.fingerprints, (ids, count) => collected.addGroup(ids, count));
-  }
-  return collected.sortedUnique();
+}
+
+/** Adds every pair of paragraphs that share a winnowing fingerprint (sorts corpus.fingerprints in place). */
+export function addFingerprintCandidates(corpus: Corpus, collected: CandidatePairs): void {
+  sortByKey(corpus.fingerprints);
+  forEachGroup(corpus.fingerprints, (ids, count) => collected.addGroup(ids, count));
 }
 
 /** The error for more flagged pairs than maxPairs. */

@@ -8,6 +8,7 @@ import {
   hashSequence,
   hashWords,
   permutationKeys,
+  type ResolvedOptions,
   SIGNATURE_SCHEME,
   tokenize,
 } from '../src/index.js';
@@ -15,7 +16,10 @@ import { referenceSketch } from './helpers.js';
 
 /** Straight from the XXH32 specification, on UTF-8 bytes: an independent reference for hashWord. */
 function referenceXxh32(text: string, seed: number): number {
-  const bytes = new TextEncoder().encode(text);
+  return referenceXxh32Bytes(new TextEncoder().encode(text), seed);
+}
+
+function referenceXxh32Bytes(bytes: Uint8Array, seed: number): number {
   const [P1, P2, P3, P4, P5] = [0x9e3779b1, 0x85ebca77, 0xc2b2ae3d, 0x27d4eb2f, 0x165667b1];
   const rotl = (x: number, r: number) => (x << r) | (x >>> (32 - r));
   const u32 = (p: number) => bytes[p] | (bytes[p + 1] << 8) | (bytes[p + 2] << 16) | (bytes[p + 3] << 24);
@@ -160,6 +164,40 @@ describe('hashSequence: MurmurHash3_x86_32 of 32-bit blocks', () => {
   });
 });
 
+/**
+ * The signature recomputed from the documented pipeline with the straightforward references: tokenize,
+ * XXH32 of each word by the specification (or the code points of the words joined by spaces, for
+ * character shingles), MurmurHash3 over each window of k values (one window of all of them when there
+ * are fewer than k), and fast similarity sketching with every round run (referenceSketch).
+ */
+function referenceSignature(
+  text: string,
+  { seed, numHashes, shingleSize, shingleUnit }: ResolvedOptions,
+): number[] {
+  const words = tokenize(text).words;
+  const values =
+    shingleUnit === 'word'
+      ? Uint32Array.from(words, (w) => referenceXxh32(w, seed))
+      : Uint32Array.from(Array.from(words.join(' '), (c) => c.codePointAt(0)!));
+  const width = Math.min(shingleSize, values.length);
+  const shingles = new Set<number>();
+  for (let i = 0; i + width <= values.length && values.length > 0; i++) {
+    shingles.add(hashSequence(values, i, width, seed));
+  }
+  return referenceSketch(shingles, permutationKeys(seed, numHashes));
+}
+
+/** XXH32 (seed 0, by the specification) of the signature as little-endian bytes: pins every slot. */
+function digest(signature: Uint32Array): number {
+  const bytes = new Uint8Array(signature.length * 4);
+  const view = new DataView(bytes.buffer);
+  for (const [i, x] of signature.entries()) view.setUint32(4 * i, x, true);
+  return referenceXxh32Bytes(bytes, 0);
+}
+
+const PANGRAM = 'The quick brown fox jumps over the lazy dog';
+const LONG_PARAGRAPH = Array.from({ length: 400 }, (_, i) => `word${i} filler${i % 7}`).join(' ');
+
 describe('golden vectors (changing any of these requires bumping SIGNATURE_SCHEME)', () => {
   it('pins the signature scheme name', () => {
     expect(SIGNATURE_SCHEME).toBe('fss-fmix32-v2');
@@ -170,36 +208,78 @@ describe('golden vectors (changing any of these requires bumping SIGNATURE_SCHEM
     expect(hashSequence(Uint32Array.of(1, 2, 3), 0, 3, 0)).toBe(0xe9d78ad6);
   });
 
-  it('pins the default-options signature of a pangram (first 8 values)', async () => {
-    const detector = await createDetector();
-    const signature = detector.signature('The quick brown fox jumps over the lazy dog');
+  it('the digest covers every slot: changing any one changes it', () => {
+    const signature = new Uint32Array(128).fill(7);
+    const base = digest(signature);
+    for (const slot of [0, 63, 127]) {
+      const changed = signature.slice();
+      changed[slot] ^= 1;
+      expect(digest(changed), `slot ${slot}`).not.toBe(base);
+    }
+  });
+
+  // Computed once from the implementation (first four slots, and the XXH32 of all 128), and checked
+  // against referenceSignature below. Changing them requires bumping SIGNATURE_SCHEME.
+  it.each([
+    ['an ASCII pangram', PANGRAM, {}, [0x00ce29a2, 0x031e13cf, 0x04272ffe, 0x06e35271], 0x1527ea7a],
+    [
+      'an 800-word paragraph (every slot filled in the first round)',
+      LONG_PARAGRAPH,
+      {},
+      [0x00498756, 0x02389c97, 0x049ad345, 0x0611e930],
+      0x643f40be,
+    ],
+    [
+      'Greek text (the general tokenizer, multi-byte UTF-8)',
+      'Η γρήγορη καφέ αλεπού πηδά πάνω από τον τεμπέλη σκύλο',
+      {},
+      [0x00bd707b, 0x020a6ce1, 0x04237af1, 0x07490004],
+      0x72e5f735,
+    ],
+    [
+      'Chinese text (one token per Han character)',
+      '敏捷的棕色狐狸跳过了懒狗',
+      {},
+      [0x00a35bef, 0x02b7a76c, 0x042f7ff8, 0x07628beb],
+      0xd1829119,
+    ],
+    [
+      "the pangram with shingleUnit 'char' (5 code points)",
+      PANGRAM,
+      { shingleUnit: 'char' },
+      [0x013b6a4b, 0x03e6ddfd, 0x04187399, 0x060af476],
+      0x36332e4c,
+    ],
+    [
+      'the pangram with seed 42',
+      PANGRAM,
+      { seed: 42 },
+      [0x01777214, 0x02529a7a, 0x046e787a, 0x06393cda],
+      0x212b5a6b,
+    ],
+  ] as const)('pins the signature of %s, all 128 slots', async (_, text, options, first, expected) => {
+    const detector = await createDetector(options);
+    const signature = detector.signature(text);
     expect(signature).toBeInstanceOf(Uint32Array);
     expect(signature).toHaveLength(128);
-    // Computed once from the implementation. Changing them requires bumping SIGNATURE_SCHEME.
-    expect(Array.from(signature.subarray(0, 8))).toEqual([
+    expect(Array.from(signature.subarray(0, 4))).toEqual(first);
+    expect(digest(signature)).toBe(expected);
+    expect(Array.from(signature), 'the straightforward reference').toEqual(
+      referenceSignature(text, detector.options),
+    );
+  });
+
+  it('the Chinese text is 12 tokens, one per Han character (so its shingles span 3 characters)', () => {
+    expect(tokenize('敏捷的棕色狐狸跳过了懒狗').words).toHaveLength(12);
+  });
+
+  it('keeps the first eight slots of the pangram and the 800-word paragraph', async () => {
+    const detector = await createDetector();
+    expect(Array.from(detector.signature(PANGRAM).subarray(0, 8))).toEqual([
       0x00ce29a2, 0x031e13cf, 0x04272ffe, 0x06e35271, 0x0881cd17, 0x0b90c58d, 0x0c0f50d4, 0x0faecbb4,
     ]);
-  });
-
-  it('pins the default-options signature of an 800-word paragraph (every slot filled in the first round)', async () => {
-    const detector = await createDetector();
-    const text = Array.from({ length: 400 }, (_, i) => `word${i} filler${i % 7}`).join(' ');
-    expect(Array.from(detector.signature(text).subarray(0, 8))).toEqual([
+    expect(Array.from(detector.signature(LONG_PARAGRAPH).subarray(0, 8))).toEqual([
       0x00498756, 0x02389c97, 0x049ad345, 0x0611e930, 0x080c9583, 0x0a271db5, 0x0c04906f, 0x0e0ec770,
     ]);
-  });
-
-  it('the default signature equals a MinHash recomputed from the documented pipeline', async () => {
-    const detector = await createDetector();
-    const { seed, numHashes, shingleSize } = detector.options;
-    const text = 'The quick brown fox jumps over the lazy dog';
-    const words = tokenize(text).words;
-    const wordHashes = Uint32Array.from(words, (w) => referenceXxh32(w, seed));
-    const shingles = new Set<number>();
-    for (let i = 0; i + shingleSize <= words.length; i++) {
-      shingles.add(hashSequence(wordHashes, i, shingleSize, seed));
-    }
-    const expected = referenceSketch(shingles, permutationKeys(seed, numHashes));
-    expect(Array.from(detector.signature(text))).toEqual(expected);
   });
 });

@@ -1,0 +1,63 @@
+// LSH: the band keys indexing computes from each signature, the candidate pairs findDuplicates groups
+// from them (one radix sort per band), and the exported Map-based LshIndex for comparison.
+import { addBandCandidates, candidateCollector } from '../../src/find.js';
+import { hashSequence, LshIndex } from '../../src/index.js';
+import type { BenchContext, StageTask } from './context.js';
+
+export const LSH = {
+  bandKeys: 'LSH band keys: hash every band of every signature (as indexing does)',
+  candidates: 'LSH candidates: radix-sort band keys, pair up each group (findDuplicates)',
+  mapInsert: 'LshIndex (exported Map-based block, not used by findDuplicates): insert all',
+  mapQuery: 'LshIndex (exported Map-based block, not used by findDuplicates): query all',
+} as const;
+
+/** The distinct candidate pairs from LSH bands alone. */
+export function bandCandidateCount(ctx: BenchContext): number {
+  const collected = candidateCollector(ctx.corpus, ctx.resolved);
+  addBandCandidates(ctx.corpus, ctx.resolved, collected);
+  return collected.sortedUnique().length;
+}
+
+export function lshTasks(ctx: BenchContext): StageTask[] {
+  const { texts, mb, signatures, corpus, resolved } = ctx;
+  const { bands, rows, numHashes } = resolved;
+  const keys = new Uint32Array(texts.length * bands);
+  const lsh = new LshIndex(bands, rows);
+  for (let p = 0; p < texts.length; p++) lsh.insert(p, signatures, p * numHashes);
+  return [
+    {
+      name: LSH.bandKeys,
+      mb,
+      fn: () => {
+        for (let p = 0; p < texts.length; p++) {
+          for (let band = 0; band < bands; band++)
+            keys[p * bands + band] = hashSequence(signatures, p * numHashes + band * rows, rows, band);
+        }
+      },
+    },
+    {
+      name: LSH.candidates,
+      mb,
+      fn: () => {
+        const collected = candidateCollector(corpus, resolved);
+        addBandCandidates(corpus, resolved, collected);
+        return collected.sortedUnique();
+      },
+    },
+    {
+      name: LSH.mapInsert,
+      mb,
+      fn: () => {
+        const index = new LshIndex(bands, rows);
+        for (let p = 0; p < texts.length; p++) index.insert(p, signatures, p * numHashes);
+      },
+    },
+    {
+      name: LSH.mapQuery,
+      mb,
+      fn: () => {
+        for (let p = 0; p < texts.length; p++) lsh.query(signatures, p * numHashes);
+      },
+    },
+  ];
+}

@@ -1,0 +1,46 @@
+// After indexing: every candidate pair (LSH bands and fingerprints, as findDuplicates takes them),
+// exact verification of all of them, and the Report built from the pairs that verify.
+import { assembleReport, candidatePairs, type FoundPair, verifyCandidates } from '../../src/find.js';
+import { corpusSource, PairVerifier } from '../../src/pairs.js';
+import type { BenchContext, StageTask } from './context.js';
+
+export const VERIFICATION = {
+  candidates: 'candidates: band keys + fingerprints, sorted and deduplicated (candidatePairs)',
+  verify: 'verification: every candidate pair, LSH + fingerprints (verifyCandidates)',
+  report: 'report: sort flagged pairs, find blocks, build the Report (assembleReport)',
+} as const;
+
+export interface CandidateCounts {
+  candidates: number;
+  flagged: number;
+}
+
+export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; counts: CandidateCounts } {
+  const { corpus, resolved, extractor, mb } = ctx;
+  const n = corpus.docOf.length;
+  ctx.restoreFingerprints();
+  const candidates = candidatePairs(corpus, resolved).slice();
+  const verify = () =>
+    verifyCandidates(candidates, n, new PairVerifier(corpusSource(corpus), resolved, extractor), resolved);
+  const verified = verify();
+  let found: FoundPair[] = [];
+  const tasks: StageTask[] = [
+    {
+      name: VERIFICATION.candidates,
+      mb,
+      beforeEach: ctx.restoreFingerprints,
+      fn: () => candidatePairs(corpus, resolved),
+    },
+    { name: VERIFICATION.verify, mb, fn: verify },
+    {
+      name: VERIFICATION.report,
+      mb,
+      // assembleReport sorts the pairs in place: each run gets them in verification order again.
+      beforeEach: () => {
+        found = verified.slice();
+      },
+      fn: () => assembleReport(corpus, resolved, found, candidates.length, 0),
+    },
+  ];
+  return { tasks, counts: { candidates: candidates.length, flagged: verified.length } };
+}
