@@ -10,6 +10,9 @@ import { parseArgs } from 'node:util';
 import { pick, type Random, seededRandom, shuffle } from './random.js';
 import { sotuParagraphs, sotuSentences } from './sotu.js';
 
+/** Changes whenever the same options would generate another corpus (cached corpora carry it in their name). */
+export const CORPUS_VERSION = 2;
+
 export type EditKind = 'case-punct' | 'substitute' | 'insert' | 'delete' | 'swap' | 'reorder';
 
 /** Edit levels planted: kind and number of words touched (0 for case/punctuation and reordering). */

@@ -6,12 +6,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { createIndex, loadIndex } from '../src/index.js';
-import { generateCorpus } from './corpus.js';
+import { CORPUS_VERSION, generateCorpus } from './corpus.js';
 
 const size = Number(process.argv[2] ?? 100_000);
 const dir = join(os.tmpdir(), 'neardup-scale');
 mkdirSync(dir, { recursive: true });
-const file = join(dir, `sotu-${size}-seed42.jsonl`);
+const file = join(dir, `sotu-v${CORPUS_VERSION}-${size}-seed42.jsonl`);
 if (!existsSync(file)) {
   writeFileSync(
     file,

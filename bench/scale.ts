@@ -7,7 +7,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { findDuplicates } from '../src/index.js';
-import { generateCorpus } from './corpus.js';
+import { CORPUS_VERSION, generateCorpus } from './corpus.js';
 
 const MB = 1024 * 1024;
 const BUILT_NODE_ENTRY: string = '../dist/node.js'; // a variable: type-checks before the first build
@@ -48,7 +48,7 @@ if (process.argv[2] === '--one') {
     `machine: ${os.cpus()[0]?.model ?? 'unknown cpu'} × ${os.cpus().length}, Node ${process.version}`,
   );
   const rows = sizes.map((size) => {
-    const file = join(dir, `sotu-${size}-seed42.jsonl`);
+    const file = join(dir, `sotu-v${CORPUS_VERSION}-${size}-seed42.jsonl`);
     if (!existsSync(file)) {
       const { documents } = generateCorpus({ paragraphs: size, seed: 42 });
       writeFileSync(file, documents.map((d) => JSON.stringify(d)).join('\n'));
