@@ -200,6 +200,7 @@ async function openIndex(
     },
     addAndCheck(documents) {
       const started = now();
+      const before = serial;
       const added = readAll(documents);
       const pairs: Pair[] = [];
       let candidates = 0;
@@ -212,6 +213,7 @@ async function openIndex(
         }
       } catch (error) {
         for (const entry of added) if (byId.get(entry.doc.id) === entry) forget(entry.doc.id);
+        serial = before; // as add(): the documents never were, so neither were their numbers
         throw error;
       }
       return reportOf(entries, added, pairs, candidates, resolved, started);
