@@ -32,6 +32,8 @@ export interface IndexStorage {
   ids(): Promise<string[]>;
   /** Reserves `count` document numbers (for ids doc-N); returns the first. */
   reserve(count: number): Promise<number>;
+  /** The number the next reserve() would return first, reserving nothing (what a query names doc-N). */
+  next(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -80,7 +82,11 @@ export async function openSharedIndex(storage: IndexStorage, options?: Options):
       .sort((x, y) => x.order - y.order)
       .map((f) => decodeEntry(f.record, bands));
   };
-  const read = async (documents: readonly DocumentInput[]): Promise<IndexEntry[]> => {
+  /** Reads documents; unnamed ones are doc-N from `first` (reserve() for an add, next() for a query). */
+  const read = async (
+    documents: readonly DocumentInput[],
+    numbers: (count: number) => Promise<number>,
+  ): Promise<IndexEntry[]> => {
     if (!Array.isArray(documents)) {
       throw new NearDupError(
         'INVALID_INPUT',
@@ -90,13 +96,14 @@ export async function openSharedIndex(storage: IndexStorage, options?: Options):
     const reader = new DocumentReader();
     const docs: SourceDocument[] = documents.map((item) => reader.read(item));
     // As in createIndex: doc-N counts every document ever added, named or not.
-    const first = documents.length > 0 ? await storage.reserve(documents.length) : 0;
+    const first = documents.length > 0 ? await numbers(documents.length) : 0;
     documents.forEach((item, i) => {
       if (typeof item === 'string' || (item as { id?: unknown }).id === undefined)
         docs[i].id = `doc-${first + i}`;
     });
     return docs.map((doc) => entryOf(doc, resolved, splitter, extractor));
   };
+  const reserve = (count: number) => storage.reserve(count);
   const insert = async (entry: IndexEntry) => {
     if (!(await storage.insert(entry.doc.id, encodeEntry(entry), bucketsOf(entry)))) {
       throw new NearDupError(
@@ -133,7 +140,7 @@ export async function openSharedIndex(storage: IndexStorage, options?: Options):
     size: async () => (await storage.ids()).length,
     async add(documents) {
       // Sent together (the client pipelines them); each insert is still atomic on its own.
-      const results = await Promise.allSettled((await read(documents)).map(insert));
+      const results = await Promise.allSettled((await read(documents, reserve)).map(insert));
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
     },
@@ -145,10 +152,11 @@ export async function openSharedIndex(storage: IndexStorage, options?: Options):
         if (result !== 'changed') return result === 'removed';
       }
     },
-    query: async (document) => (await pairsOf((await read([document]))[0])).pairs,
+    // As in createIndex, a query numbers an unnamed document as the next add would, and reserves nothing.
+    query: async (document) => (await pairsOf((await read([document], () => storage.next()))[0])).pairs,
     async addAndCheck(documents) {
       const started = now();
-      const added = await read(documents);
+      const added = await read(documents, reserve);
       const pairs: Pair[] = [];
       const involved = new Map<string, IndexEntry>();
       let candidates = 0;

@@ -4,7 +4,13 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../bench/corpus.js';
-import { createIndex, findDuplicates, type Report, type SharedIndex } from '../src/index.js';
+import {
+  createIndex,
+  findDuplicates,
+  type NearDupIndex,
+  type Report,
+  type SharedIndex,
+} from '../src/index.js';
 import { redisStorage } from '../src/node/redis.js';
 import { type RedisServer, redisRequired, redisServerPath, startRedis } from './redis.js';
 
@@ -48,6 +54,29 @@ run('shared index in Redis', () => {
     expect(await index.remove(docs[3].id)).toBe(false);
     expect(withoutTime(await index.report())).toEqual(withoutTime(memory.report()));
     await expect(index.add([docs[5]])).rejects.toMatchObject({ code: 'DUPLICATE_ID' });
+    await index.close();
+  });
+
+  it('numbers unnamed documents as the in-memory index does: a query uses up no number', async () => {
+    const index = await shared();
+    const memory = await createIndex();
+    for (const step of [
+      (i: SharedIndex | NearDupIndex) => i.add(['first unnamed']),
+      (i: SharedIndex | NearDupIndex) => i.query('a query, first unnamed'),
+      (i: SharedIndex | NearDupIndex) => i.add(['second unnamed']),
+      (i: SharedIndex | NearDupIndex) => i.query({ text: 'another query' }),
+      (i: SharedIndex | NearDupIndex) => i.addAndCheck(['third unnamed', { id: 'named', text: 'x' }]),
+      (i: SharedIndex | NearDupIndex) => i.add(['fourth unnamed']),
+    ]) {
+      const timeless = (x: unknown) =>
+        x && typeof x === 'object' && 'stats' in x ? withoutTime(x as Report) : x;
+      expect(timeless(await step(index))).toEqual(timeless(step(memory)));
+    }
+    expect(await index.ids()).toEqual(['doc-1', 'doc-2', 'doc-3', 'named', 'doc-5']);
+    expect(await index.ids()).toEqual(memory.ids());
+    // The query's own pairs name it as the in-memory index does.
+    expect(await index.query('first unnamed')).toEqual(memory.query('first unnamed'));
+    expect((await index.query('first unnamed'))[0]?.b.doc).toBe('doc-6');
     await index.close();
   });
 

@@ -106,6 +106,7 @@ export function redisStorage({
       run('lookup', async (r) => (buckets.length === 0 ? [] : r.sunion(...buckets.map(bucketKey)))),
     ids: () => run('ids', (r) => r.zrange(key('order'), 0, -1)),
     reserve: (count) => run('reserve', async (r) => (await r.incrby(key('serial'), count)) - count + 1),
+    next: () => run('next', async (r) => Number((await r.get(key('serial'))) ?? 0) + 1),
     close: async () => {
       if (client || !connection) return;
       const r = await connection.catch(() => undefined);
