@@ -1,6 +1,6 @@
-import type { Redis, RedisOptions } from 'ioredis';
+import type { ChainableCommander, Redis, RedisOptions } from 'ioredis';
 import { NearDupError } from '../errors.js';
-import type { IndexStorage } from '../shared-index.js';
+import type { ChangeResult, IndexStorage } from '../shared-storage.js';
 
 export interface RedisStorageOptions {
   /** A Redis URL (redis://host:port/db); ioredis, an optional peer dependency, is loaded for it. */
@@ -13,22 +13,45 @@ export interface RedisStorageOptions {
   commandTimeout?: number;
 }
 
-// A document is stored, or removed, with all its buckets in one Lua script: atomic in Redis.
-const INSERT = `
-if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-local order = redis.call('INCR', KEYS[3])
-redis.call('SET', KEYS[1], ARGV[1])
-redis.call('ZADD', KEYS[2], order, ARGV[2])
-for i = 4, #KEYS do redis.call('SADD', KEYS[i], ARGV[2]) end
-return order`;
-const REMOVE = `
+// One change of one document (IndexStorage.write) in one Lua script, so atomic in Redis: the document is
+// in all its buckets or in none. KEYS: record, order, sequence, then ARGV[4] old bucket keys, then the new
+// ones. ARGV: id, the record expected ('' for none), the new record ('' to remove), how many old bucket
+// keys, the new record's order ('' for the next). 1 done, 0 exists, -1 absent, -2 changed.
+const CHANGE = `
 local current = redis.call('GET', KEYS[1])
-if not current then return 0 end
-if current ~= ARGV[1] then return -1 end
-redis.call('DEL', KEYS[1])
-redis.call('ZREM', KEYS[2], ARGV[2])
-for i = 3, #KEYS do redis.call('SREM', KEYS[i], ARGV[2]) end
+if ARGV[2] == '' then
+  if current then return 0 end
+elseif not current then return -1
+elseif current ~= ARGV[2] then return -2 end
+local old = tonumber(ARGV[4])
+for i = 4, 3 + old do redis.call('SREM', KEYS[i], ARGV[1]) end
+if ARGV[3] == '' then
+  redis.call('DEL', KEYS[1])
+  redis.call('ZREM', KEYS[2], ARGV[1])
+  return 1
+end
+local order = ARGV[5]
+if order == '' then order = redis.call('INCR', KEYS[3]) end
+redis.call('SET', KEYS[1], ARGV[3])
+redis.call('ZADD', KEYS[2], order, ARGV[1])
+for i = 4 + old, #KEYS do redis.call('SADD', KEYS[i], ARGV[1]) end
 return 1`;
+// Gives back doc-N numbers (IndexStorage.release) if none were reserved after them.
+const RELEASE = `
+if tonumber(redis.call('GET', KEYS[1]) or '0') == tonumber(ARGV[1]) + tonumber(ARGV[2]) - 1 then
+  redis.call('SET', KEYS[1], tonumber(ARGV[1]) - 1)
+end
+return 1`;
+const RESULTS: Record<number, ChangeResult> = { 1: 'done', 0: 'exists', [-1]: 'absent', [-2]: 'changed' };
+
+/** The scripts as commands (defineCommand: EVALSHA, with EVAL when Redis does not know the script yet). */
+interface Scripted {
+  neardupChange(numberOfKeys: number, ...args: (string | Buffer | number)[]): Promise<number>;
+  neardupRelease(key: string, first: number, count: number): Promise<number>;
+}
+function scripted<T extends Redis | ChainableCommander>(client: T): T & Scripted {
+  return client as T & Scripted;
+}
 
 /**
  * IndexStorage in Redis, for createIndex({ storage: redisStorage({ url }) }): documents as binary
@@ -49,7 +72,7 @@ export function redisStorage({
   const bucketKey = (bucket: string) => key(`k:${bucket}`);
   let connection: Promise<Redis> | undefined;
   const redis = (): Promise<Redis> => {
-    connection ??= client ? Promise.resolve(client) : connect(url as string, commandTimeout);
+    connection ??= (client ? Promise.resolve(client) : connect(url as string, commandTimeout)).then(define);
     return connection;
   };
   const run = async <T>(what: string, step: (r: Redis) => Promise<T>): Promise<T> => {
@@ -72,17 +95,29 @@ export function redisStorage({
         await r.set(key('parameters'), parameters, 'NX');
         return (await r.get(key('parameters'))) ?? parameters;
       }),
-    insert: (id, record, buckets) =>
-      run('insert', async (r) => {
-        const keys = [docKey(id), key('order'), key('sequence'), ...buckets.map(bucketKey)];
-        const order = await r.eval(INSERT, keys.length, ...keys, Buffer.from(record), id);
-        return Number(order) > 0;
-      }),
-    remove: (id, record, buckets) =>
-      run('remove', async (r) => {
-        const keys = [docKey(id), key('order'), ...buckets.map(bucketKey)];
-        const result = Number(await r.eval(REMOVE, keys.length, ...keys, Buffer.from(record), id));
-        return result === 1 ? 'removed' : result === 0 ? 'absent' : 'changed';
+    write: (changes) =>
+      run('write', async (r) => {
+        // One pipeline for the batch: a round trip in all, each change still its own atomic script.
+        const pipeline = scripted(r.pipeline());
+        for (const { id, from, to, order } of changes) {
+          const old = from?.buckets ?? [];
+          const keys = [
+            docKey(id),
+            key('order'),
+            key('sequence'),
+            ...old.map(bucketKey),
+            ...(to?.buckets ?? []).map(bucketKey),
+          ];
+          const expected = from ? bufferOf(from.record) : '';
+          const record = to ? bufferOf(to.record) : '';
+          pipeline.neardupChange(keys.length, ...keys, id, expected, record, old.length, order ?? '');
+        }
+        const replies = (await pipeline.exec()) ?? [];
+        if (replies.length !== changes.length) throw new Error('the pipeline was cut short');
+        return replies.map(([error, result]) => {
+          if (error) throw error;
+          return RESULTS[Number(result)];
+        });
       }),
     get: (ids) =>
       run('get', async (r) => {
@@ -106,13 +141,45 @@ export function redisStorage({
       run('lookup', async (r) => (buckets.length === 0 ? [] : r.sunion(...buckets.map(bucketKey)))),
     ids: () => run('ids', (r) => r.zrange(key('order'), 0, -1)),
     reserve: (count) => run('reserve', async (r) => (await r.incrby(key('serial'), count)) - count + 1),
+    release: async (first, count) => {
+      await run('release', (r) => scripted(r).neardupRelease(key('serial'), first, count));
+    },
     next: () => run('next', async (r) => Number((await r.get(key('serial'))) ?? 0) + 1),
+    reconnected: async () => {
+      const r = await connection?.catch(() => undefined);
+      if (!r || r.status === 'end') return false;
+      if (r.status === 'ready') return true;
+      return new Promise<boolean>((resolve) => {
+        const ready = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+        const timer = setTimeout(() => {
+          r.off('ready', ready);
+          resolve(false);
+        }, commandTimeout);
+        r.once('ready', ready);
+      });
+    },
     close: async () => {
       if (client || !connection) return;
       const r = await connection.catch(() => undefined);
       r?.disconnect();
     },
   };
+}
+
+/** Defines the scripts on a client (once: a client of the caller's may be shared by several storages). */
+function define(client: Redis): Redis {
+  if (!(client as Partial<Scripted>).neardupChange) {
+    client.defineCommand('neardupChange', { lua: CHANGE });
+    client.defineCommand('neardupRelease', { lua: RELEASE, numberOfKeys: 1 });
+  }
+  return client;
+}
+
+function bufferOf(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 async function connect(url: string, commandTimeout: number): Promise<Redis> {
@@ -129,6 +196,7 @@ async function connect(url: string, commandTimeout: number): Promise<Redis> {
     lazyConnect: true,
     enableOfflineQueue: false, // fail at once while Redis is away, instead of queueing for ever
     maxRetriesPerRequest: 0,
+    autoResendUnfulfilledCommands: false, // a write cut off by a lost connection is never sent again later
     commandTimeout,
     retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
   };
