@@ -155,6 +155,33 @@ run('shared index in Redis', () => {
     expect(cli('examples/articles').pairs).toEqual([]);
   });
 
+  it('neardup --redis: a changed file replaces its old version only once it checks; a failed check keeps it', async () => {
+    const { checkAgainstRedis } = await import('../src/cli/index-file.js');
+    const url = `${server.url}/3`; // a database of its own: the CLI uses the default prefix
+    const inputs = (...list: { id: string; text: string }[]) =>
+      (async function* () {
+        yield* list;
+      })();
+    const original = { id: 'a.txt', text: docs[30].text };
+    await checkAgainstRedis(url, inputs(original), {});
+    const repeated = { id: 'a.txt', text: 'The same paragraph, again and again.\n\n'.repeat(3) };
+    await expect(checkAgainstRedis(url, inputs(repeated), { maxPairs: 1 })).rejects.toMatchObject({
+      code: 'TOO_MANY_PAIRS',
+    });
+    const index = await createIndex({ storage: redisStorage({ url }) });
+    expect(await index.document('a.txt')).toEqual(original);
+    // When it checks: reported against the index without its old version, which it then replaces.
+    const changed = { id: 'a.txt', text: `${docs[31].text}\n\n${docs[30].text}` };
+    const other = { id: 'b.txt', text: docs[31].text };
+    const second = await checkAgainstRedis(url, inputs(changed, other), {});
+    const memory = await createIndex();
+    expect(withoutTime(second.report)).toEqual(withoutTime(memory.addAndCheck([changed, other])));
+    expect(second.report.pairs.length).toBeGreaterThan(0);
+    expect(await index.ids()).toEqual(['a.txt', 'b.txt']);
+    expect(await index.document('a.txt')).toEqual(changed);
+    await index.close();
+  });
+
   it('rejects with STORAGE_FAILED while Redis is stopped, leaves nothing half-written, and works again after', async () => {
     const index = await shared({ commandTimeout: 500 });
     await index.add(docs.slice(0, 5));
