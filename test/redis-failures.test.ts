@@ -1,5 +1,6 @@
 // The shared index in Redis when things go wrong: refused batches, storage failing mid-batch, another
 // process writing the same id meanwhile, connections dropped during an add. Nothing half-written may stay.
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../bench/corpus.js';
 import {
@@ -160,4 +161,48 @@ run('shared index in Redis, when things go wrong', () => {
     await expect(index.addAndCheck([docs[0]])).rejects.toMatchObject({ code: 'DUPLICATE_ID' });
     await index.close();
   });
+
+  it('connections dropped mid-add (CLIENT KILL): STORAGE_FAILED, nothing half-written, and it reconnects', async () => {
+    const prefix = `f${++prefixes}`;
+    const index = await createIndex({ storage: redisStorage({ url: server.url, prefix }) });
+    await index.add(docs.slice(0, 10));
+    const big = generateCorpus({ paragraphs: 12_000, seed: 8 }).documents.map((d, i) => ({
+      id: `big${i}`,
+      text: d.text,
+    }));
+    const killer = new Redis(server.url);
+    const order = `{${prefix}}:order`;
+    let failure: unknown;
+    let kills = 0;
+    try {
+      // The batch's write pipeline must be under way when the connections drop; if the whole batch got
+      // through first, take it out and try again.
+      for (let attempt = 0; attempt < 5 && failure === undefined; attempt++) {
+        let settled = false;
+        const pending = index.add(big).then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+        void pending.then(() => (settled = true));
+        while (!settled && (await killer.zcard(order)) <= 10) await new Promise((r) => setTimeout(r, 1));
+        if (!settled) {
+          await killer.client('KILL', 'TYPE', 'normal');
+          kills++;
+        }
+        failure = await pending;
+        if (failure === undefined) for (const d of big) await index.remove(d.id);
+      }
+    } finally {
+      killer.disconnect();
+    }
+    expect(kills).toBeGreaterThan(0);
+    expect(failure).toBeInstanceOf(NearDupError);
+    expect(failure).toMatchObject({ code: 'STORAGE_FAILED' });
+    // The batch was taken out again once the connection came back; the rest is whole.
+    expect(await expectWhole(index, prefix)).toEqual(docs.slice(0, 10).map((d) => d.id));
+    await index.add(docs.slice(10, 14));
+    expect(await index.size()).toBe(14);
+    await expectWhole(index, prefix);
+    await index.close();
+  }, 60_000);
 });
