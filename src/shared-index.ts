@@ -7,10 +7,16 @@ import { corpusOf, entryOf, type IndexEntry } from './index-entries.js';
 import { decodeEntry, encodeEntry, indexParameters } from './index-format.js';
 import { queryPairs, reportOf } from './index-query.js';
 import type { Options, ResolvedOptions } from './options.js';
-import { bucketNames, type Change, type IndexStorage, type StoredForm, writeAll } from './shared-storage.js';
+import {
+  bucketNames,
+  type IndexStorage,
+  type StorageChange,
+  type StoredForm,
+  writeAll,
+} from './shared-storage.js';
 import type { DocumentInput, Pair, Report } from './types.js';
 
-export type { Change, ChangeResult, IndexStorage, StoredForm } from './shared-storage.js';
+export type { IndexStorage, StorageChange, StorageChangeResult, StoredForm } from './shared-storage.js';
 
 /** The lasting index over shared storage: the same answers as createIndex's, every call async. */
 export interface SharedIndex {
@@ -75,7 +81,7 @@ export async function openSharedIndex(storage: IndexStorage, options?: Options):
     try {
       const docs = readBatch(documents, first);
       const stored = await storage.get(docs.map((d) => d.id));
-      const changes = docs.map((doc, i): Change => {
+      const changes = docs.map((doc, i): StorageChange => {
         const old = stored[i];
         if (old && !replace) alreadyIndexed(doc.id);
         const from = old && {

@@ -12,7 +12,7 @@ export interface StoredForm {
  * `to` (undefined: nothing, a removal). `to` is stored at `order` in the order of addition when given,
  * else after everything stored; `fromOrder` is where `from` was (to put it back there on an undo).
  */
-export interface Change {
+export interface StorageChange {
   id: string;
   from?: StoredForm;
   to?: StoredForm;
@@ -21,7 +21,7 @@ export interface Change {
 }
 
 /** 'done', or why not: the id is stored ('exists', when `from` was undefined), nothing is, or something else is. */
-export type ChangeResult = 'done' | 'exists' | 'absent' | 'changed';
+export type StorageChangeResult = 'done' | 'exists' | 'absent' | 'changed';
 
 /**
  * Where a shared index keeps its documents and buckets, for many processes at once (redisStorage in
@@ -32,7 +32,7 @@ export interface IndexStorage {
   /** The parameters the stored index was made with; stores these first when the index is new. */
   init(parameters: string): Promise<string>;
   /** Applies each change, in one round trip, if its document is stored as `from` says. */
-  write(changes: readonly Change[]): Promise<ChangeResult[]>;
+  write(changes: readonly StorageChange[]): Promise<StorageChangeResult[]>;
   /** The records of these ids with their order of addition (undefined for unknown ids). */
   get(ids: readonly string[]): Promise<({ record: Uint8Array; order: number } | undefined)[]>;
   /** The ids in any of these buckets. */
@@ -69,10 +69,10 @@ export function bucketNames(entry: IndexEntry, bands: number): string[] {
  */
 export async function writeAll(
   storage: IndexStorage,
-  changes: readonly Change[],
+  changes: readonly StorageChange[],
   giveBack: () => Promise<void>,
 ): Promise<void> {
-  let results: ChangeResult[];
+  let results: StorageChangeResult[];
   try {
     results = await storage.write(changes);
   } catch (error) {
@@ -97,9 +97,9 @@ export async function writeAll(
 }
 
 /** Best effort: reverts changes (each only if its document is still what the change made it). */
-async function undo(storage: IndexStorage, changes: readonly Change[]): Promise<void> {
+async function undo(storage: IndexStorage, changes: readonly StorageChange[]): Promise<void> {
   if (changes.length === 0) return;
-  const back = changes.map((c): Change => ({ id: c.id, from: c.to, to: c.from, order: c.fromOrder }));
+  const back = changes.map((c): StorageChange => ({ id: c.id, from: c.to, to: c.from, order: c.fromOrder }));
   try {
     await storage.write(back);
   } catch {

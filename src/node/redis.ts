@@ -1,6 +1,6 @@
 import type { ChainableCommander, Redis, RedisOptions } from 'ioredis';
 import { NearDupError } from '../errors.js';
-import type { ChangeResult, IndexStorage } from '../shared-storage.js';
+import type { IndexStorage, StorageChangeResult } from '../shared-storage.js';
 
 export interface RedisStorageOptions {
   /** A Redis URL (redis://host:port/db); ioredis, an optional peer dependency, is loaded for it. */
@@ -42,7 +42,12 @@ if tonumber(redis.call('GET', KEYS[1]) or '0') == tonumber(ARGV[1]) + tonumber(A
   redis.call('SET', KEYS[1], tonumber(ARGV[1]) - 1)
 end
 return 1`;
-const RESULTS: Record<number, ChangeResult> = { 1: 'done', 0: 'exists', [-1]: 'absent', [-2]: 'changed' };
+const RESULTS: Record<number, StorageChangeResult> = {
+  1: 'done',
+  0: 'exists',
+  [-1]: 'absent',
+  [-2]: 'changed',
+};
 
 /** The scripts as commands (defineCommand: EVALSHA, with EVAL when Redis does not know the script yet). */
 interface Scripted {
