@@ -92,6 +92,21 @@ run('shared index in Redis', () => {
     });
   });
 
+  it('refuses an index stored in another Redis layout (or one from before layouts were recorded)', async () => {
+    const prefix = `t${++prefixes}`;
+    const first = await createIndex({ storage: redisStorage({ url: server.url, prefix }) });
+    await first.add(docs.slice(0, 2));
+    await first.close();
+    const { Redis } = await import('ioredis');
+    const raw = new Redis(server.url);
+    await raw.del(`{${prefix}}:layout`);
+    raw.disconnect();
+    await expect(createIndex({ storage: redisStorage({ url: server.url, prefix }) })).rejects.toMatchObject({
+      code: 'INDEX_MISMATCH',
+      message: expect.stringContaining('is stored in Redis layout "1"; this neardup reads layout 2'),
+    });
+  });
+
   it('two processes adding halves of a corpus at once give the same pairs as one process', async () => {
     const prefix = `t${++prefixes}`;
     const half = (from: number, to: number) =>

@@ -1,6 +1,7 @@
 import type { ChainableCommander, Redis, RedisOptions } from 'ioredis';
 import { NearDupError } from '../errors.js';
 import type { IndexStorage, StorageChangeResult } from '../shared-storage.js';
+import { CHANGE, INIT, LAYOUT, MEMBERS, RELEASE } from './redis-scripts.js';
 
 export interface RedisStorageOptions {
   /** A Redis URL (redis://host:port/db); ioredis, an optional peer dependency, is loaded for it. */
@@ -13,35 +14,6 @@ export interface RedisStorageOptions {
   commandTimeout?: number;
 }
 
-// One change of one document (IndexStorage.write) in one Lua script, so atomic in Redis: the document is
-// in all its buckets or in none. KEYS: record, order, sequence, then ARGV[4] old bucket keys, then the new
-// ones. ARGV: id, the record expected ('' for none), the new record ('' to remove), how many old bucket
-// keys, the new record's order ('' for the next). 1 done, 0 exists, -1 absent, -2 changed.
-const CHANGE = `
-local current = redis.call('GET', KEYS[1])
-if ARGV[2] == '' then
-  if current then return 0 end
-elseif not current then return -1
-elseif current ~= ARGV[2] then return -2 end
-local old = tonumber(ARGV[4])
-for i = 4, 3 + old do redis.call('SREM', KEYS[i], ARGV[1]) end
-if ARGV[3] == '' then
-  redis.call('DEL', KEYS[1])
-  redis.call('ZREM', KEYS[2], ARGV[1])
-  return 1
-end
-local order = ARGV[5]
-if order == '' then order = redis.call('INCR', KEYS[3]) end
-redis.call('SET', KEYS[1], ARGV[3])
-redis.call('ZADD', KEYS[2], order, ARGV[1])
-for i = 4 + old, #KEYS do redis.call('SADD', KEYS[i], ARGV[1]) end
-return 1`;
-// Gives back doc-N numbers (IndexStorage.release) if none were reserved after them.
-const RELEASE = `
-if tonumber(redis.call('GET', KEYS[1]) or '0') == tonumber(ARGV[1]) + tonumber(ARGV[2]) - 1 then
-  redis.call('SET', KEYS[1], tonumber(ARGV[1]) - 1)
-end
-return 1`;
 const RESULTS: Record<number, StorageChangeResult> = {
   1: 'done',
   0: 'exists',
@@ -52,7 +24,14 @@ const RESULTS: Record<number, StorageChangeResult> = {
 /** The scripts as commands (defineCommand: EVALSHA, with EVAL when Redis does not know the script yet). */
 interface Scripted {
   neardupChange(numberOfKeys: number, ...args: (string | Buffer | number)[]): Promise<number>;
+  neardupMembers(numberOfKeys: number, ...args: string[]): Promise<string[]>;
   neardupRelease(key: string, first: number, count: number): Promise<number>;
+  neardupInit(
+    parametersKey: string,
+    layoutKey: string,
+    parameters: string,
+    layout: string,
+  ): Promise<[string, string]>;
 }
 function scripted<T extends Redis | ChainableCommander>(client: T): T & Scripted {
   return client as T & Scripted;
@@ -60,8 +39,9 @@ function scripted<T extends Redis | ChainableCommander>(client: T): T & Scripted
 
 /**
  * IndexStorage in Redis, for createIndex({ storage: redisStorage({ url }) }): documents as binary
- * records, an ordered set of ids, and one set of ids per LSH band key and fingerprint. Commands fail fast
- * (no offline queue) with STORAGE_FAILED while Redis is unreachable; the client reconnects by itself.
+ * records, an ordered set of ids, and the LSH buckets grouped into small hashes (redis-scripts.ts has the
+ * layout). Commands fail fast (no offline queue) with STORAGE_FAILED while Redis is unreachable; the
+ * client reconnects by itself.
  */
 export function redisStorage({
   url,
@@ -74,7 +54,17 @@ export function redisStorage({
   const tag = `{${prefix}}`;
   const key = (name: string) => `${tag}:${name}`;
   const docKey = (id: string) => key(`doc:${id}`);
-  const bucketKey = (bucket: string) => key(`k:${bucket}`);
+  /** A bucket `group/field` is field `field` of the hash `h:group`. */
+  const bucketKeys = (buckets: readonly string[]) => {
+    const keys: string[] = [];
+    const fields: string[] = [];
+    for (const bucket of buckets) {
+      const cut = bucket.lastIndexOf('/');
+      keys.push(key(`h:${bucket.slice(0, cut)}`));
+      fields.push(bucket.slice(cut + 1));
+    }
+    return { keys, fields };
+  };
   let connection: Promise<Redis> | undefined;
   const redis = (): Promise<Redis> => {
     connection ??= (client ? Promise.resolve(client) : connect(url as string, commandTimeout)).then(define);
@@ -97,25 +87,41 @@ export function redisStorage({
   return {
     init: (parameters) =>
       run('init', async (r) => {
-        await r.set(key('parameters'), parameters, 'NX');
-        return (await r.get(key('parameters'))) ?? parameters;
+        const [stored, layout] = await scripted(r).neardupInit(
+          key('parameters'),
+          key('layout'),
+          parameters,
+          LAYOUT,
+        );
+        if (layout !== LAYOUT) {
+          throw new NearDupError(
+            'INDEX_MISMATCH',
+            `neardup: the index under prefix ${JSON.stringify(prefix)} is stored in Redis layout ${JSON.stringify(layout || '1')}; this neardup reads layout ${LAYOUT}`,
+          );
+        }
+        return stored;
       }),
     write: (changes) =>
       run('write', async (r) => {
         // One pipeline for the batch: a round trip in all, each change still its own atomic script.
         const pipeline = scripted(r.pipeline());
         for (const { id, from, to, order } of changes) {
-          const old = from?.buckets ?? [];
-          const keys = [
-            docKey(id),
-            key('order'),
-            key('sequence'),
-            ...old.map(bucketKey),
-            ...(to?.buckets ?? []).map(bucketKey),
-          ];
+          const old = bucketKeys(from?.buckets ?? []);
+          const fresh = bucketKeys(to?.buckets ?? []);
+          const keys = [docKey(id), key('order'), key('sequence'), key('names'), ...old.keys, ...fresh.keys];
           const expected = from ? bufferOf(from.record) : '';
           const record = to ? bufferOf(to.record) : '';
-          pipeline.neardupChange(keys.length, ...keys, id, expected, record, old.length, order ?? '');
+          pipeline.neardupChange(
+            keys.length,
+            ...keys,
+            id,
+            expected,
+            record,
+            old.keys.length,
+            order ?? '',
+            ...old.fields,
+            ...fresh.fields,
+          );
         }
         const replies = (await pipeline.exec()) ?? [];
         if (replies.length !== changes.length) throw new Error('the pipeline was cut short');
@@ -143,7 +149,11 @@ export function redisStorage({
         });
       }),
     members: (buckets) =>
-      run('lookup', async (r) => (buckets.length === 0 ? [] : r.sunion(...buckets.map(bucketKey)))),
+      run('lookup', async (r) => {
+        if (buckets.length === 0) return [];
+        const { keys, fields } = bucketKeys(buckets);
+        return scripted(r).neardupMembers(keys.length + 1, key('names'), ...keys, ...fields);
+      }),
     ids: () => run('ids', (r) => r.zrange(key('order'), 0, -1)),
     reserve: (count) => run('reserve', async (r) => (await r.incrby(key('serial'), count)) - count + 1),
     release: async (first, count) => {
@@ -178,7 +188,9 @@ export function redisStorage({
 function define(client: Redis): Redis {
   if (!(client as Partial<Scripted>).neardupChange) {
     client.defineCommand('neardupChange', { lua: CHANGE });
+    client.defineCommand('neardupMembers', { lua: MEMBERS });
     client.defineCommand('neardupRelease', { lua: RELEASE, numberOfKeys: 1 });
+    client.defineCommand('neardupInit', { lua: INIT, numberOfKeys: 2 });
   }
   return client;
 }
