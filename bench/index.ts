@@ -91,14 +91,17 @@ if (redisServerPath && size <= 200_000) {
     )?.[1];
     console.table([
       {
-        measure: 'Redis: add (each document one Lua script)',
+        measure: 'Redis: add (batches of 1,000: one pipeline of per-document Lua scripts, EVALSHA)',
         value: `${sharedAddS.toFixed(1)} s, ${(paragraphs / sharedAddS).toFixed(0)} paragraphs/s`,
       },
       {
         measure: `Redis: ${held.length - 1} queries`,
         value: `${((sharedQueryS * 1000) / (held.length - 1)).toFixed(1)} ms each, ${sharedFound} pairs found`,
       },
-      { measure: 'Redis: used memory', value: `${(Number(memory) / 1e6).toFixed(0)} MB` },
+      {
+        measure: 'Redis: used memory',
+        value: `${(Number(memory) / 1e6).toFixed(0)} MB, ${(Number(memory) / paragraphs).toFixed(0)} bytes per paragraph`,
+      },
     ]);
     await shared.close();
   } finally {

@@ -66,3 +66,28 @@ function readDocument(item: DocumentInput, position: number): SourceDocument {
   }
   return { id: name, text };
 }
+
+/**
+ * One batch given to a lasting index: validated, unnamed documents named doc-N with N counting from
+ * `first` by position (named ones use up a number too), no id twice. Throws before returning anything.
+ */
+export function readBatch(input: readonly unknown[], first: number): SourceDocument[] {
+  const seen = new Map<string, number>();
+  const documents: SourceDocument[] = [];
+  for (let position = 0; position < input.length; position++) {
+    const item = input[position];
+    const document = readDocument(item as DocumentInput, position);
+    if (typeof item === 'string' || (item as { id?: unknown }).id === undefined)
+      document.id = `doc-${first + position}`;
+    const earlier = seen.get(document.id);
+    if (earlier !== undefined) {
+      throw new NearDupError(
+        'DUPLICATE_ID',
+        `neardup: documents ${earlier} and ${position} (0-based) of this batch share the id ${JSON.stringify(document.id)}`,
+      );
+    }
+    seen.set(document.id, position);
+    documents.push(document);
+  }
+  return documents;
+}

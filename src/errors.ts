@@ -24,7 +24,10 @@ export type NearDupErrorCode =
   | 'INDEX_FORMAT'
   /** A saved index was built with parameters that hash differently from the options given to loadIndex. */
   | 'INDEX_MISMATCH'
-  /** The storage of a shared index (Redis) failed or could not be reached; nothing half-written remains. */
+  /**
+   * The storage of a shared index (Redis) failed or could not be reached. No document is half-written; the
+   * failed call's batch was taken back, as far as the storage could be reached (README, "A lasting index").
+   */
   | 'STORAGE_FAILED';
 
 // Shared through the global symbol registry, so the ESM and CommonJS builds (two copies of this class,

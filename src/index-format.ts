@@ -1,4 +1,4 @@
-import { NearDupError } from './errors.js';
+import { checkEntry, checkHeader, fail } from './index-checks.js';
 import type { IndexEntry } from './index-entries.js';
 import { SIGNATURE_SCHEME } from './minhash.js';
 import type { ResolvedOptions } from './options.js';
@@ -124,6 +124,7 @@ export function decodeEntry(bytes: Uint8Array, bands: number): IndexEntry {
   const reader = new RecordReader(bytes, 0, bytes.length);
   const entry = reader.entry(bands);
   if (reader.at !== bytes.length) fail('a stored document record has bytes after its end');
+  checkEntry(entry, new Set());
   return entry;
 }
 
@@ -172,7 +173,9 @@ class RecordReader {
 
   entry(bands: number): IndexEntry {
     const id = text(this.take(this.u32()));
-    const utf16Text = this.u32() === 1;
+    const encoding = this.u32();
+    if (encoding > 1) fail(`the index has text encoding ${encoding} (0 is UTF-8, 1 UTF-16)`);
+    const utf16Text = encoding === 1;
     const raw = this.take(this.u32());
     const docText = utf16Text ? fromUtf16(raw) : text(raw);
     const n = this.u32();
@@ -213,17 +216,22 @@ export function decodeIndex(bytes: Uint8Array): SavedIndex {
   if (view.getUint32(body, true) !== xxh32(bytes, body, 0))
     fail('the index is damaged or cut short (checksum mismatch)');
   const reader = new RecordReader(bytes, 12, body);
-  const header = JSON.parse(text(reader.take(reader.u32()))) as Omit<SavedIndex, 'entries'> & {
-    documents: number;
-  };
+  const header = checkHeader(text(reader.take(reader.u32())));
+  const bands = header.parameters.bands as number;
   const entries: IndexEntry[] = [];
-  for (let d = 0; d < header.documents; d++) entries.push(reader.entry(header.parameters.bands));
+  const ids = new Set<string>();
+  for (let d = 0; d < header.documents; d++) {
+    const entry = reader.entry(bands);
+    checkEntry(entry, ids);
+    entries.push(entry);
+  }
   if (reader.at !== body) fail('the index has bytes after its last document');
-  return { options: header.options, parameters: header.parameters, serial: header.serial, entries };
-}
-
-function fail(why: string): never {
-  throw new NearDupError('INDEX_FORMAT', `neardup: ${why}`);
+  return {
+    options: header.options,
+    parameters: header.parameters as unknown as IndexParameters,
+    serial: header.serial,
+    entries,
+  };
 }
 
 function text(bytes: Uint8Array): string {

@@ -28,7 +28,13 @@ export { renderText } from './report/text.js';
 export type { DocumentTexts } from './report/texts.js';
 export type { SharedRun } from './runs.js';
 export { sharedRuns } from './runs.js';
-export type { IndexStorage, SharedIndex } from './shared-index.js';
+export type {
+  IndexStorage,
+  SharedIndex,
+  StorageChange,
+  StorageChangeResult,
+  StoredForm,
+} from './shared-index.js';
 export { shingleHashes, sortUnique } from './shingles.js';
 export type { Tokens } from './tokenize.js';
 export { normalizeText, normalizeWord, tokenize } from './tokenize.js';

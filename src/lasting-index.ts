@@ -1,6 +1,6 @@
 import { QueryBuckets } from './buckets.js';
 import { prepare } from './detect.js';
-import { DocumentReader, type SourceDocument } from './documents.js';
+import { readBatch } from './documents.js';
 import { describeValue, NearDupError } from './errors.js';
 import { findInCorpus, now } from './find.js';
 import { corpusOf, entryOf, type IndexEntry } from './index-entries.js';
@@ -31,9 +31,10 @@ export interface NearDupIndex {
    * Adds the documents and returns the Report of what they duplicate: every flagged pair with a side in
    * one of them (against the index and among themselves), with the documents involved. Each costs one
    * query, so repeated runs over a growing collection pay only for the new documents. On an error
-   * nothing is added.
+   * nothing is added. With `replace`, a document whose id is indexed takes the old version's place
+   * (checked against the index without it, then added last); on an error the old version stays.
    */
-  addAndCheck(documents: readonly DocumentInput[]): Report;
+  addAndCheck(documents: readonly DocumentInput[], options?: { replace?: boolean }): Report;
   /** An indexed document's id and text. */
   document(id: string): { id: string; text: string } | undefined;
   /** The documents' ids, in the order added. */
@@ -122,54 +123,31 @@ async function openIndex(
   // Where queries look candidates up (flat, rebuilt when stale; see QueryBuckets).
   const buckets = new QueryBuckets(resolved.bands);
 
-  const reader = () => {
-    const r = new DocumentReader();
-    // Documents without an id are doc-N, N counting every document ever added (as findDuplicates numbers
-    // them by position when nothing was removed); ids already indexed are refused.
-    return (item: unknown): SourceDocument => {
-      const doc = r.read(item);
-      const position = ++serial;
-      const unnamed = typeof item === 'string' || (item as { id?: unknown }).id === undefined;
-      if (unnamed) doc.id = `doc-${position}`;
-      if (byId.has(doc.id)) {
-        throw new NearDupError(
-          'DUPLICATE_ID',
-          `neardup: a document with id ${JSON.stringify(doc.id)} is already indexed`,
-        );
-      }
-      return doc;
-    };
-  };
-
-  /** Reads and indexes documents, all or none (they are not yet part of the index). */
-  const readAll = (documents: readonly DocumentInput[]): IndexEntry[] => {
+  /**
+   * Reads and indexes documents, all or none (they are not yet part of the index). Unnamed ones are doc-N,
+   * N counting every document ever added (as findDuplicates numbers them by position when nothing was
+   * removed); ids already indexed are refused, unless `replacing` (then they are the ones replaced).
+   */
+  const readAll = (documents: readonly DocumentInput[], replacing = false): IndexEntry[] => {
     if (!Array.isArray(documents)) {
       throw new NearDupError(
         'INVALID_INPUT',
         `neardup: add() takes an array of documents, got ${describeValue(documents)}`,
       );
     }
-    const before = serial;
-    const read = reader();
-    const seen = new Set<string>();
-    const added: IndexEntry[] = [];
-    try {
-      for (const item of documents) {
-        const doc = read(item);
-        if (seen.has(doc.id)) {
-          throw new NearDupError(
-            'DUPLICATE_ID',
-            `neardup: the id ${JSON.stringify(doc.id)} appears twice in add()`,
-          );
-        }
-        seen.add(doc.id);
-        added.push(entryOf(doc, resolved, splitter, extractor));
-      }
-    } catch (error) {
-      serial = before;
-      throw error;
-    }
+    const docs = readBatch(documents, serial + 1);
+    if (!replacing) for (const doc of docs) refuseIndexed(doc.id);
+    const added = docs.map((doc) => entryOf(doc, resolved, splitter, extractor));
+    serial += docs.length;
     return added;
+  };
+  const refuseIndexed = (id: string) => {
+    if (byId.has(id)) {
+      throw new NearDupError(
+        'DUPLICATE_ID',
+        `neardup: a document with id ${JSON.stringify(id)} is already indexed`,
+      );
+    }
   };
   const forget = (id: string): boolean => {
     const entry = byId.get(id);
@@ -198,9 +176,17 @@ async function openIndex(
     add(documents) {
       for (const entry of readAll(documents)) commit(entry);
     },
-    addAndCheck(documents) {
+    addAndCheck(documents, { replace = false } = {}) {
       const started = now();
-      const added = readAll(documents);
+      const before = serial;
+      const added = readAll(documents, replace);
+      // Replaced documents leave first, remembered with their places to come back if this fails.
+      const replaced = added
+        .map((e) => byId.get(e.doc.id))
+        .filter((e): e is IndexEntry => e !== undefined)
+        .map((old) => ({ old, at: entries.indexOf(old) }))
+        .sort((x, y) => x.at - y.at);
+      for (const { old } of replaced) forget(old.doc.id);
       const pairs: Pair[] = [];
       let candidates = 0;
       try {
@@ -212,6 +198,12 @@ async function openIndex(
         }
       } catch (error) {
         for (const entry of added) if (byId.get(entry.doc.id) === entry) forget(entry.doc.id);
+        for (const { old, at } of replaced) {
+          entries.splice(at, 0, old);
+          byId.set(old.doc.id, old);
+        }
+        buckets.invalidate();
+        serial = before; // as add(): the documents never were, so neither were their numbers
         throw error;
       }
       return reportOf(entries, added, pairs, candidates, resolved, started);
@@ -222,15 +214,9 @@ async function openIndex(
     },
     remove: (id) => forget(id),
     query(document) {
-      const before = serial;
-      let doc: SourceDocument;
-      try {
-        doc = reader()(document);
-      } finally {
-        serial = before; // a query adds nothing
-      }
-      const entry = entryOf(doc, resolved, splitter, extractor);
-      return queryWith(entry).pairs;
+      const [doc] = readBatch([document], serial + 1); // numbered as the next add would be; adds nothing
+      refuseIndexed(doc.id);
+      return queryWith(entryOf(doc, resolved, splitter, extractor)).pairs;
     },
     report: () => findInCorpus(corpusOf(entries, resolved.bands), resolved, extractor, now()),
     ids: () => entries.map((e) => e.doc.id),

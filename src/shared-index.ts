@@ -1,49 +1,37 @@
 import { Buckets } from './buckets.js';
 import { prepare } from './detect.js';
-import { DocumentReader, type SourceDocument } from './documents.js';
+import { readBatch } from './documents.js';
 import { describeValue, NearDupError } from './errors.js';
 import { findInCorpus, now } from './find.js';
 import { corpusOf, entryOf, type IndexEntry } from './index-entries.js';
 import { decodeEntry, encodeEntry, indexParameters } from './index-format.js';
 import { queryPairs, reportOf } from './index-query.js';
 import type { Options, ResolvedOptions } from './options.js';
+import {
+  bucketNames,
+  type IndexStorage,
+  type StorageChange,
+  type StoredForm,
+  writeAll,
+} from './shared-storage.js';
 import type { DocumentInput, Pair, Report } from './types.js';
 
-/**
- * Where a shared index keeps its documents and buckets, for many processes at once (redisStorage in
- * neardup/node implements it). Every method is one atomic step of the store.
- */
-export interface IndexStorage {
-  /** The parameters the stored index was made with; stores these first when the index is new. */
-  init(parameters: string): Promise<string>;
-  /** Stores a document with its record and bucket names, all or nothing; false when the id exists. */
-  insert(id: string, record: Uint8Array, buckets: readonly string[]): Promise<boolean>;
-  /** Removes a document from its record and buckets if the record is still `record`; 'changed' else. */
-  remove(
-    id: string,
-    record: Uint8Array,
-    buckets: readonly string[],
-  ): Promise<'removed' | 'absent' | 'changed'>;
-  /** The records of these ids with their order of addition (undefined for unknown ids). */
-  get(ids: readonly string[]): Promise<({ record: Uint8Array; order: number } | undefined)[]>;
-  /** The ids in any of these buckets. */
-  members(buckets: readonly string[]): Promise<string[]>;
-  /** Every id, in the order added. */
-  ids(): Promise<string[]>;
-  /** Reserves `count` document numbers (for ids doc-N); returns the first. */
-  reserve(count: number): Promise<number>;
-  close(): Promise<void>;
-}
+export type { IndexStorage, StorageChange, StorageChangeResult, StoredForm } from './shared-storage.js';
 
 /** The lasting index over shared storage: the same answers as createIndex's, every call async. */
 export interface SharedIndex {
   readonly options: ResolvedOptions;
   size(): Promise<number>;
-  /** Adds documents; each is stored atomically (in all its buckets or none), but a batch is not. */
+  /**
+   * Adds documents, all or none: the batch is validated whole before anything is written, each document
+   * is stored atomically (in all its buckets or none), and when the storage fails mid-batch the documents
+   * already written are taken out again (best effort) before STORAGE_FAILED is thrown.
+   */
   add(documents: readonly DocumentInput[]): Promise<void>;
   remove(id: string): Promise<boolean>;
   query(document: DocumentInput): Promise<Pair[]>;
-  addAndCheck(documents: readonly DocumentInput[]): Promise<Report>;
+  /** createIndex's addAndCheck, all or none as add(); `replace` as there. */
+  addAndCheck(documents: readonly DocumentInput[], options?: { replace?: boolean }): Promise<Report>;
   report(): Promise<Report>;
   document(id: string): Promise<{ id: string; text: string } | undefined>;
   ids(): Promise<string[]>;
@@ -63,56 +51,63 @@ export async function openSharedIndex(storage: IndexStorage, options?: Options):
     );
   }
   const { bands } = resolved;
-  const bucketsOf = (entry: IndexEntry): string[] => {
-    const names = new Set<string>();
-    for (let i = 0; i < entry.paragraphs.length; i++) {
-      if (entry.setOffsets[i + 1] === entry.setOffsets[i]) continue;
-      for (let b = 0; b < bands; b++) names.add(`b${b}:${entry.bandKeys[i * bands + b].toString(16)}`);
-    }
-    for (const fp of entry.fingerprints) names.add(`f:${fp.toString(16)}`);
-    return [...names];
-  };
-  /** Stored entries of these ids, in the order they were added. */
-  const fetch = async (ids: readonly string[]): Promise<IndexEntry[]> => {
+  const formOf = (entry: IndexEntry): StoredForm => ({
+    record: encodeEntry(entry),
+    buckets: bucketNames(entry, bands),
+  });
+  /** Stored entries of these ids with their order of addition, in that order. */
+  const fetch = async (ids: readonly string[]): Promise<{ entry: IndexEntry; order: number }[]> => {
     const found = await storage.get(ids);
     return found
       .filter((f): f is { record: Uint8Array; order: number } => f !== undefined)
       .sort((x, y) => x.order - y.order)
-      .map((f) => decodeEntry(f.record, bands));
+      .map((f) => ({ entry: decodeEntry(f.record, bands), order: f.order }));
   };
-  const read = async (documents: readonly DocumentInput[]): Promise<IndexEntry[]> => {
+  /**
+   * The documents of an add() or addAndCheck(), validated and indexed, with the change that stores each;
+   * nothing written yet. Their doc-N numbers are reserved here and given back by `giveBack` on failure.
+   */
+  const prepareBatch = async (documents: readonly DocumentInput[], replace: boolean) => {
     if (!Array.isArray(documents)) {
       throw new NearDupError(
         'INVALID_INPUT',
         `neardup: add() takes an array of documents, got ${describeValue(documents)}`,
       );
     }
-    const reader = new DocumentReader();
-    const docs: SourceDocument[] = documents.map((item) => reader.read(item));
+    const count = documents.length;
     // As in createIndex: doc-N counts every document ever added, named or not.
-    const first = documents.length > 0 ? await storage.reserve(documents.length) : 0;
-    documents.forEach((item, i) => {
-      if (typeof item === 'string' || (item as { id?: unknown }).id === undefined)
-        docs[i].id = `doc-${first + i}`;
-    });
-    return docs.map((doc) => entryOf(doc, resolved, splitter, extractor));
-  };
-  const insert = async (entry: IndexEntry) => {
-    if (!(await storage.insert(entry.doc.id, encodeEntry(entry), bucketsOf(entry)))) {
-      throw new NearDupError(
-        'DUPLICATE_ID',
-        `neardup: a document with id ${JSON.stringify(entry.doc.id)} is already indexed`,
-      );
+    const first = count > 0 ? await storage.reserve(count) : 0;
+    const giveBack = () => (count > 0 ? storage.release(first, count).catch(() => {}) : Promise.resolve());
+    try {
+      const docs = readBatch(documents, first);
+      const stored = await storage.get(docs.map((d) => d.id));
+      const changes = docs.map((doc, i): StorageChange => {
+        const old = stored[i];
+        if (old && !replace) alreadyIndexed(doc.id);
+        const from = old && {
+          record: old.record,
+          buckets: bucketNames(decodeEntry(old.record, bands), bands),
+        };
+        return { id: doc.id, from, fromOrder: old?.order };
+      });
+      const entries = docs.map((doc) => entryOf(doc, resolved, splitter, extractor));
+      entries.forEach((entry, i) => {
+        changes[i].to = formOf(entry);
+      });
+      return { entries, changes, giveBack };
+    } catch (error) {
+      await giveBack();
+      throw error;
     }
   };
-  const pairsOf = async (entry: IndexEntry) => {
-    const near = await fetch((await storage.members(bucketsOf(entry))).filter((id) => id !== entry.doc.id));
-    if ((await storage.get([entry.doc.id]))[0]) {
-      throw new NearDupError(
-        'DUPLICATE_ID',
-        `neardup: a document with id ${JSON.stringify(entry.doc.id)} is already indexed`,
-      );
-    }
+  /**
+   * Pairs of `entry` against the stored documents (but those in `skip`) and the `earlier` entries of its
+   * batch, which come after every stored one; with the stored documents it was compared with.
+   */
+  const pairsOf = async (entry: IndexEntry, earlier: readonly IndexEntry[], skip: ReadonlySet<string>) => {
+    const buckets = bucketNames(entry, bands);
+    const stored = await fetch((await storage.members(buckets)).filter((id) => !skip.has(id)));
+    const near = [...stored.map((s) => s.entry), ...earlier];
     const bandMaps = Array.from({ length: bands }, () => new Buckets());
     const fingerprints = new Buckets();
     let base = 0;
@@ -125,51 +120,85 @@ export async function openSharedIndex(storage: IndexStorage, options?: Options):
         fingerprints.add(e.fingerprints[f], base + e.fingerprintParagraphs[f]);
       base += e.paragraphs.length;
     }
-    return { near, ...queryPairs(near, entry, base, bandMaps, fingerprints, resolved, extractor) };
+    return { stored, ...queryPairs(near, entry, base, bandMaps, fingerprints, resolved, extractor) };
   };
 
   return {
     options: resolved,
     size: async () => (await storage.ids()).length,
     async add(documents) {
-      // Sent together (the client pipelines them); each insert is still atomic on its own.
-      const results = await Promise.allSettled((await read(documents)).map(insert));
-      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-      if (failed) throw failed.reason;
+      const batch = await prepareBatch(documents, false);
+      await writeAll(storage, batch.changes, batch.giveBack);
     },
     async remove(id) {
       for (;;) {
         const [found] = await storage.get([id]);
         if (!found) return false;
-        const result = await storage.remove(id, found.record, bucketsOf(decodeEntry(found.record, bands)));
-        if (result !== 'changed') return result === 'removed';
+        const from = { record: found.record, buckets: bucketNames(decodeEntry(found.record, bands), bands) };
+        const [result] = await storage.write([{ id, from }]);
+        if (result !== 'changed') return result === 'done';
       }
     },
-    query: async (document) => (await pairsOf((await read([document]))[0])).pairs,
-    async addAndCheck(documents) {
+    async query(document) {
+      // As in createIndex, an unnamed query is named as the next add would name it, reserving nothing.
+      const [doc] = readBatch([document], await storage.next());
+      if ((await storage.get([doc.id]))[0]) alreadyIndexed(doc.id);
+      return (await pairsOf(entryOf(doc, resolved, splitter, extractor), [], new Set([doc.id]))).pairs;
+    },
+    async addAndCheck(documents, { replace = false } = {}) {
       const started = now();
-      const added = await read(documents);
+      const { entries: added, changes, giveBack } = await prepareBatch(documents, replace);
+      const batchIds = new Set(added.map((e) => e.doc.id)); // stored versions of these are being replaced
       const pairs: Pair[] = [];
-      const involved = new Map<string, IndexEntry>();
+      const involved = new Map<string, { entry: IndexEntry; order: number }>();
       let candidates = 0;
-      for (const entry of added) {
-        const found = await pairsOf(entry);
-        await insert(entry);
-        pairs.push(...found.pairs);
-        candidates += found.candidates;
-        for (const e of found.near) involved.set(e.doc.id, e);
-        involved.set(entry.doc.id, entry);
+      try {
+        // Each document against the index and the batch's earlier ones (those sharing a bucket with it).
+        const inBatch = new Map<string, number[]>();
+        for (const [k, entry] of added.entries()) {
+          const earlier = new Set<number>();
+          for (const name of changes[k].to?.buckets ?? []) {
+            const list = inBatch.get(name);
+            if (list) for (const j of list) earlier.add(j);
+            if (list) list.push(k);
+            else inBatch.set(name, [k]);
+          }
+          const before = [...earlier].sort((x, y) => x - y).map((j) => added[j]);
+          const found = await pairsOf(entry, before, batchIds);
+          pairs.push(...found.pairs);
+          candidates += found.candidates;
+          for (const s of found.stored) involved.set(s.entry.doc.id, s);
+        }
+      } catch (error) {
+        await giveBack();
+        throw error;
       }
-      const inOrder = await fetch([...involved.keys()]);
-      return reportOf(inOrder, added, pairs, candidates, resolved, started);
+      await writeAll(storage, changes, giveBack);
+      const inOrder = [...involved.values()].sort((x, y) => x.order - y.order).map((s) => s.entry);
+      return reportOf([...inOrder, ...added], added, pairs, candidates, resolved, started);
     },
     report: async () =>
-      findInCorpus(corpusOf(await fetch(await storage.ids()), bands), resolved, extractor, now()),
+      findInCorpus(
+        corpusOf(
+          (await fetch(await storage.ids())).map((s) => s.entry),
+          bands,
+        ),
+        resolved,
+        extractor,
+        now(),
+      ),
     async document(id) {
-      const [entry] = await fetch([id]);
-      return entry && { id: entry.doc.id, text: entry.doc.text };
+      const [found] = await fetch([id]);
+      return found && { id: found.entry.doc.id, text: found.entry.doc.text };
     },
     ids: () => storage.ids(),
     close: () => storage.close(),
   };
+}
+
+function alreadyIndexed(id: string): never {
+  throw new NearDupError(
+    'DUPLICATE_ID',
+    `neardup: a document with id ${JSON.stringify(id)} is already indexed`,
+  );
 }

@@ -198,6 +198,28 @@ describe('neardup CLI', () => {
     expect(other.stderr).toMatch(/^neardup: the index was saved with minOverlapWords = 10/);
   });
 
+  it('--index FILE: a changed file whose check fails leaves the saved index, old version included, as it was', async () => {
+    const { checkAgainstIndex } = await import('../src/cli/index-file.js');
+    const { loadIndex } = await import('../src/index.js');
+    const file = join(dir, 'replace.bin');
+    const inputs = (...list: { id: string; text: string }[]) =>
+      (async function* () {
+        yield* list;
+      })();
+    const original = { id: 'a.txt', text: 'One paragraph of its own.\n\nAnd a second, different one.' };
+    await checkAgainstIndex(file, inputs(original), {});
+    const saved = readFileSync(file);
+    const repeated = { id: 'a.txt', text: 'The same paragraph, again and again.\n\n'.repeat(3) };
+    await expect(checkAgainstIndex(file, inputs(repeated), { maxPairs: 1 })).rejects.toMatchObject({
+      code: 'TOO_MANY_PAIRS',
+    });
+    expect(readFileSync(file).equals(saved)).toBe(true);
+    const changed = { id: 'a.txt', text: `${repeated.text}${original.text}` };
+    const { report } = await checkAgainstIndex(file, inputs(changed), {});
+    expect(report.pairs.length).toBe(3); // within the new version only, none against the old one
+    expect((await loadIndex(readFileSync(file))).document('a.txt')).toEqual(changed);
+  });
+
   it('decodes invalid UTF-8 with replacement characters and a warning naming the file', () => {
     writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
     const out = run(['--format', 'json', 'latin1.txt']);

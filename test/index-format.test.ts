@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../bench/corpus.js';
 import { INDEX_FORMAT_VERSION } from '../src/index-format.js';
 import { createIndex, loadIndex } from '../src/lasting-index.js';
+import { TOKENIZER_VERSION } from '../src/tokenize.js';
 import { seedArticles } from './helpers.js';
+import { editHeader } from './index-bytes.js';
 
 const withoutTime = <T extends { stats: { ms: number } }>(report: T) => ({
   ...report,
@@ -87,6 +89,42 @@ describe('save and loadIndex', () => {
       (await savedIndex()).options.bands,
       (await savedIndex()).options.rows,
     ]);
+  });
+
+  it('throws INDEX_MISMATCH for an index of another tokenizer version or signature scheme', async () => {
+    const bytes = (await savedIndex()).save();
+    const other = (key: string, value: string) =>
+      editHeader(bytes, (h) => {
+        h.parameters[key] = value;
+      });
+    await expect(loadIndex(other('tokenizer', 'nfkc-casefold-v0'))).rejects.toMatchObject({
+      code: 'INDEX_MISMATCH',
+      message: expect.stringMatching(
+        /^neardup: the index was saved with tokenizer = "nfkc-casefold-v0", these options give "/,
+      ),
+    });
+    await expect(loadIndex(other('signatureScheme', 'minhash-fmix32-v1'))).rejects.toMatchObject({
+      code: 'INDEX_MISMATCH',
+      message: expect.stringMatching(/signatureScheme = "minhash-fmix32-v1", these options give "fss-/),
+    });
+    // The header edit itself is sound: the same edit with the current values loads.
+    expect((await loadIndex(other('tokenizer', TOKENIZER_VERSION))).ids()).toHaveLength(16);
+  });
+
+  it('throws INDEX_MISMATCH for other stopwords, and keeps the saved ones by default', async () => {
+    const index = await createIndex({ stopwords: ['the', 'of'] });
+    index.add(docs.slice(0, 4));
+    const bytes = index.save();
+    for (const stopwords of [['the'], ['the', 'of', 'a'], false] as const) {
+      await expect(loadIndex(bytes, { stopwords: stopwords as string[] | false })).rejects.toMatchObject({
+        code: 'INDEX_MISMATCH',
+        message: expect.stringContaining('the index was saved with stopwords = ["the","of"]'),
+      });
+    }
+    const again = await loadIndex(bytes);
+    expect(again.options.stopwords).toEqual(['the', 'of']);
+    expect(withoutTime(again.report())).toEqual(withoutTime(index.report()));
+    expect((await loadIndex(bytes, { stopwords: ['the', 'of'] })).ids()).toEqual(index.ids());
   });
 
   it('asks for a custom paragraph splitter again', async () => {

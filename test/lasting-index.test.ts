@@ -125,6 +125,9 @@ describe('addAndCheck', () => {
     }));
     expect(() => index.addAndCheck(copies)).toThrow(expect.objectContaining({ code: 'TOO_MANY_PAIRS' }));
     expect(index.size).toBe(0);
+    // Nor are their numbers used up: the next unnamed document is doc-1, as after a failed add().
+    index.add(['a first unnamed document']);
+    expect(index.ids()).toEqual(['doc-1']);
   });
 });
 

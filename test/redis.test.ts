@@ -4,7 +4,13 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../bench/corpus.js';
-import { createIndex, findDuplicates, type Report, type SharedIndex } from '../src/index.js';
+import {
+  createIndex,
+  findDuplicates,
+  type NearDupIndex,
+  type Report,
+  type SharedIndex,
+} from '../src/index.js';
 import { redisStorage } from '../src/node/redis.js';
 import { type RedisServer, redisRequired, redisServerPath, startRedis } from './redis.js';
 
@@ -51,6 +57,29 @@ run('shared index in Redis', () => {
     await index.close();
   });
 
+  it('numbers unnamed documents as the in-memory index does: a query uses up no number', async () => {
+    const index = await shared();
+    const memory = await createIndex();
+    for (const step of [
+      (i: SharedIndex | NearDupIndex) => i.add(['first unnamed']),
+      (i: SharedIndex | NearDupIndex) => i.query('a query, first unnamed'),
+      (i: SharedIndex | NearDupIndex) => i.add(['second unnamed']),
+      (i: SharedIndex | NearDupIndex) => i.query({ text: 'another query' }),
+      (i: SharedIndex | NearDupIndex) => i.addAndCheck(['third unnamed', { id: 'named', text: 'x' }]),
+      (i: SharedIndex | NearDupIndex) => i.add(['fourth unnamed']),
+    ]) {
+      const timeless = (x: unknown) =>
+        x && typeof x === 'object' && 'stats' in x ? withoutTime(x as Report) : x;
+      expect(timeless(await step(index))).toEqual(timeless(step(memory)));
+    }
+    expect(await index.ids()).toEqual(['doc-1', 'doc-2', 'doc-3', 'named', 'doc-5']);
+    expect(await index.ids()).toEqual(memory.ids());
+    // The query's own pairs name it as the in-memory index does.
+    expect(await index.query('first unnamed')).toEqual(memory.query('first unnamed'));
+    expect((await index.query('first unnamed'))[0]?.b.doc).toBe('doc-6');
+    await index.close();
+  });
+
   it('refuses options that would hash differently from the stored index', async () => {
     const prefix = `t${++prefixes}`;
     const first = await createIndex({ storage: redisStorage({ url: server.url, prefix }) });
@@ -60,6 +89,21 @@ run('shared index in Redis', () => {
       createIndex({ storage: redisStorage({ url: server.url, prefix }), numHashes: 64, bands: 16, rows: 4 }),
     ).rejects.toMatchObject({
       code: 'INDEX_MISMATCH',
+    });
+  });
+
+  it('refuses an index stored in another Redis layout (or one from before layouts were recorded)', async () => {
+    const prefix = `t${++prefixes}`;
+    const first = await createIndex({ storage: redisStorage({ url: server.url, prefix }) });
+    await first.add(docs.slice(0, 2));
+    await first.close();
+    const { Redis } = await import('ioredis');
+    const raw = new Redis(server.url);
+    await raw.del(`{${prefix}}:layout`);
+    raw.disconnect();
+    await expect(createIndex({ storage: redisStorage({ url: server.url, prefix }) })).rejects.toMatchObject({
+      code: 'INDEX_MISMATCH',
+      message: expect.stringContaining('is stored in Redis layout "1"; this neardup reads layout 2'),
     });
   });
 
@@ -124,6 +168,33 @@ run('shared index in Redis', () => {
     );
     expect(first.pairs).toEqual(expected.pairs);
     expect(cli('examples/articles').pairs).toEqual([]);
+  });
+
+  it('neardup --redis: a changed file replaces its old version only once it checks; a failed check keeps it', async () => {
+    const { checkAgainstRedis } = await import('../src/cli/index-file.js');
+    const url = `${server.url}/3`; // a database of its own: the CLI uses the default prefix
+    const inputs = (...list: { id: string; text: string }[]) =>
+      (async function* () {
+        yield* list;
+      })();
+    const original = { id: 'a.txt', text: docs[30].text };
+    await checkAgainstRedis(url, inputs(original), {});
+    const repeated = { id: 'a.txt', text: 'The same paragraph, again and again.\n\n'.repeat(3) };
+    await expect(checkAgainstRedis(url, inputs(repeated), { maxPairs: 1 })).rejects.toMatchObject({
+      code: 'TOO_MANY_PAIRS',
+    });
+    const index = await createIndex({ storage: redisStorage({ url }) });
+    expect(await index.document('a.txt')).toEqual(original);
+    // When it checks: reported against the index without its old version, which it then replaces.
+    const changed = { id: 'a.txt', text: `${docs[31].text}\n\n${docs[30].text}` };
+    const other = { id: 'b.txt', text: docs[31].text };
+    const second = await checkAgainstRedis(url, inputs(changed, other), {});
+    const memory = await createIndex();
+    expect(withoutTime(second.report)).toEqual(withoutTime(memory.addAndCheck([changed, other])));
+    expect(second.report.pairs.length).toBeGreaterThan(0);
+    expect(await index.ids()).toEqual(['a.txt', 'b.txt']);
+    expect(await index.document('a.txt')).toEqual(changed);
+    await index.close();
   });
 
   it('rejects with STORAGE_FAILED while Redis is stopped, leaves nothing half-written, and works again after', async () => {

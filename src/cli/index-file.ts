@@ -6,8 +6,9 @@ import { InputError } from './files.js';
 
 /**
  * `--index FILE`: loads the saved index (or starts one), skips inputs already indexed with the same
- * text, replaces changed ones, checks and adds the rest, and saves the index back atomically (a
- * temporary file in the same directory, then a rename), so an interrupted run leaves the old index.
+ * text, checks and adds the rest (a changed one replaces its old version only once it has been checked),
+ * and saves the index back atomically (a temporary file in the same directory, then a rename), so a run
+ * that fails or is interrupted leaves the old index file as it was.
  */
 export async function checkAgainstIndex(
   file: string,
@@ -29,10 +30,9 @@ export async function checkAgainstIndex(
       skipped++;
       continue;
     }
-    if (known) index.remove(doc.id); // changed since it was indexed
-    fresh.push(doc);
+    fresh.push(doc); // new, or changed since it was indexed
   }
-  const report = index.addAndCheck(fresh);
+  const report = index.addAndCheck(fresh, { replace: true });
   const texts = new Map<string, string>();
   for (const doc of report.documents) texts.set(doc.id, index.document(doc.id)?.text ?? '');
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
@@ -48,7 +48,11 @@ export async function checkAgainstIndex(
   return { report, texts, skipped };
 }
 
-/** `--redis URL`: the same with an index shared in Redis (each document stored atomically). */
+/**
+ * `--redis URL`: the same with an index shared in Redis. A changed input replaces its old version only
+ * after it has been checked, all inputs together (as far as Redis allows: see SharedIndex.add), so a
+ * failed run keeps the old versions.
+ */
 export async function checkAgainstRedis(
   url: string,
   documents: AsyncIterable<{ id: string; text: string }>,
@@ -64,10 +68,9 @@ export async function checkAgainstRedis(
         skipped++;
         continue;
       }
-      if (known) await index.remove(doc.id);
       fresh.push(doc);
     }
-    const report = await index.addAndCheck(fresh);
+    const report = await index.addAndCheck(fresh, { replace: true });
     const texts = new Map<string, string>();
     for (const doc of report.documents) texts.set(doc.id, (await index.document(doc.id))?.text ?? '');
     return { report, texts, skipped };

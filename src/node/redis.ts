@@ -1,6 +1,7 @@
-import type { Redis, RedisOptions } from 'ioredis';
+import type { ChainableCommander, Redis, RedisOptions } from 'ioredis';
 import { NearDupError } from '../errors.js';
-import type { IndexStorage } from '../shared-index.js';
+import type { IndexStorage, StorageChangeResult } from '../shared-storage.js';
+import { CHANGE, INIT, LAYOUT, MEMBERS, RELEASE } from './redis-scripts.js';
 
 export interface RedisStorageOptions {
   /** A Redis URL (redis://host:port/db); ioredis, an optional peer dependency, is loaded for it. */
@@ -13,27 +14,34 @@ export interface RedisStorageOptions {
   commandTimeout?: number;
 }
 
-// A document is stored, or removed, with all its buckets in one Lua script: atomic in Redis.
-const INSERT = `
-if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-local order = redis.call('INCR', KEYS[3])
-redis.call('SET', KEYS[1], ARGV[1])
-redis.call('ZADD', KEYS[2], order, ARGV[2])
-for i = 4, #KEYS do redis.call('SADD', KEYS[i], ARGV[2]) end
-return order`;
-const REMOVE = `
-local current = redis.call('GET', KEYS[1])
-if not current then return 0 end
-if current ~= ARGV[1] then return -1 end
-redis.call('DEL', KEYS[1])
-redis.call('ZREM', KEYS[2], ARGV[2])
-for i = 3, #KEYS do redis.call('SREM', KEYS[i], ARGV[2]) end
-return 1`;
+const RESULTS: Record<number, StorageChangeResult> = {
+  1: 'done',
+  0: 'exists',
+  [-1]: 'absent',
+  [-2]: 'changed',
+};
+
+/** The scripts as commands (defineCommand: EVALSHA, with EVAL when Redis does not know the script yet). */
+interface Scripted {
+  neardupChange(numberOfKeys: number, ...args: (string | Buffer | number)[]): Promise<number>;
+  neardupMembers(numberOfKeys: number, ...args: string[]): Promise<string[]>;
+  neardupRelease(key: string, first: number, count: number): Promise<number>;
+  neardupInit(
+    parametersKey: string,
+    layoutKey: string,
+    parameters: string,
+    layout: string,
+  ): Promise<[string, string]>;
+}
+function scripted<T extends Redis | ChainableCommander>(client: T): T & Scripted {
+  return client as T & Scripted;
+}
 
 /**
  * IndexStorage in Redis, for createIndex({ storage: redisStorage({ url }) }): documents as binary
- * records, an ordered set of ids, and one set of ids per LSH band key and fingerprint. Commands fail fast
- * (no offline queue) with STORAGE_FAILED while Redis is unreachable; the client reconnects by itself.
+ * records, an ordered set of ids, and the LSH buckets grouped into small hashes (redis-scripts.ts has the
+ * layout). Commands fail fast (no offline queue) with STORAGE_FAILED while Redis is unreachable; the
+ * client reconnects by itself.
  */
 export function redisStorage({
   url,
@@ -46,10 +54,20 @@ export function redisStorage({
   const tag = `{${prefix}}`;
   const key = (name: string) => `${tag}:${name}`;
   const docKey = (id: string) => key(`doc:${id}`);
-  const bucketKey = (bucket: string) => key(`k:${bucket}`);
+  /** A bucket `group/field` is field `field` of the hash `h:group`. */
+  const bucketKeys = (buckets: readonly string[]) => {
+    const keys: string[] = [];
+    const fields: string[] = [];
+    for (const bucket of buckets) {
+      const cut = bucket.lastIndexOf('/');
+      keys.push(key(`h:${bucket.slice(0, cut)}`));
+      fields.push(bucket.slice(cut + 1));
+    }
+    return { keys, fields };
+  };
   let connection: Promise<Redis> | undefined;
   const redis = (): Promise<Redis> => {
-    connection ??= client ? Promise.resolve(client) : connect(url as string, commandTimeout);
+    connection ??= (client ? Promise.resolve(client) : connect(url as string, commandTimeout)).then(define);
     return connection;
   };
   const run = async <T>(what: string, step: (r: Redis) => Promise<T>): Promise<T> => {
@@ -69,20 +87,48 @@ export function redisStorage({
   return {
     init: (parameters) =>
       run('init', async (r) => {
-        await r.set(key('parameters'), parameters, 'NX');
-        return (await r.get(key('parameters'))) ?? parameters;
+        const [stored, layout] = await scripted(r).neardupInit(
+          key('parameters'),
+          key('layout'),
+          parameters,
+          LAYOUT,
+        );
+        if (layout !== LAYOUT) {
+          throw new NearDupError(
+            'INDEX_MISMATCH',
+            `neardup: the index under prefix ${JSON.stringify(prefix)} is stored in Redis layout ${JSON.stringify(layout || '1')}; this neardup reads layout ${LAYOUT}`,
+          );
+        }
+        return stored;
       }),
-    insert: (id, record, buckets) =>
-      run('insert', async (r) => {
-        const keys = [docKey(id), key('order'), key('sequence'), ...buckets.map(bucketKey)];
-        const order = await r.eval(INSERT, keys.length, ...keys, Buffer.from(record), id);
-        return Number(order) > 0;
-      }),
-    remove: (id, record, buckets) =>
-      run('remove', async (r) => {
-        const keys = [docKey(id), key('order'), ...buckets.map(bucketKey)];
-        const result = Number(await r.eval(REMOVE, keys.length, ...keys, Buffer.from(record), id));
-        return result === 1 ? 'removed' : result === 0 ? 'absent' : 'changed';
+    write: (changes) =>
+      run('write', async (r) => {
+        // One pipeline for the batch: a round trip in all, each change still its own atomic script.
+        const pipeline = scripted(r.pipeline());
+        for (const { id, from, to, order } of changes) {
+          const old = bucketKeys(from?.buckets ?? []);
+          const fresh = bucketKeys(to?.buckets ?? []);
+          const keys = [docKey(id), key('order'), key('sequence'), key('names'), ...old.keys, ...fresh.keys];
+          const expected = from ? bufferOf(from.record) : '';
+          const record = to ? bufferOf(to.record) : '';
+          pipeline.neardupChange(
+            keys.length,
+            ...keys,
+            id,
+            expected,
+            record,
+            old.keys.length,
+            order ?? '',
+            ...old.fields,
+            ...fresh.fields,
+          );
+        }
+        const replies = (await pipeline.exec()) ?? [];
+        if (replies.length !== changes.length) throw new Error('the pipeline was cut short');
+        return replies.map(([error, result]) => {
+          if (error) throw error;
+          return RESULTS[Number(result)];
+        });
       }),
     get: (ids) =>
       run('get', async (r) => {
@@ -103,15 +149,54 @@ export function redisStorage({
         });
       }),
     members: (buckets) =>
-      run('lookup', async (r) => (buckets.length === 0 ? [] : r.sunion(...buckets.map(bucketKey)))),
+      run('lookup', async (r) => {
+        if (buckets.length === 0) return [];
+        const { keys, fields } = bucketKeys(buckets);
+        return scripted(r).neardupMembers(keys.length + 1, key('names'), ...keys, ...fields);
+      }),
     ids: () => run('ids', (r) => r.zrange(key('order'), 0, -1)),
     reserve: (count) => run('reserve', async (r) => (await r.incrby(key('serial'), count)) - count + 1),
+    release: async (first, count) => {
+      await run('release', (r) => scripted(r).neardupRelease(key('serial'), first, count));
+    },
+    next: () => run('next', async (r) => Number((await r.get(key('serial'))) ?? 0) + 1),
+    reconnected: async () => {
+      const r = await connection?.catch(() => undefined);
+      if (!r || r.status === 'end') return false;
+      if (r.status === 'ready') return true;
+      return new Promise<boolean>((resolve) => {
+        const ready = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+        const timer = setTimeout(() => {
+          r.off('ready', ready);
+          resolve(false);
+        }, commandTimeout);
+        r.once('ready', ready);
+      });
+    },
     close: async () => {
       if (client || !connection) return;
       const r = await connection.catch(() => undefined);
       r?.disconnect();
     },
   };
+}
+
+/** Defines the scripts on a client (once: a client of the caller's may be shared by several storages). */
+function define(client: Redis): Redis {
+  if (!(client as Partial<Scripted>).neardupChange) {
+    client.defineCommand('neardupChange', { lua: CHANGE });
+    client.defineCommand('neardupMembers', { lua: MEMBERS });
+    client.defineCommand('neardupRelease', { lua: RELEASE, numberOfKeys: 1 });
+    client.defineCommand('neardupInit', { lua: INIT, numberOfKeys: 2 });
+  }
+  return client;
+}
+
+function bufferOf(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 async function connect(url: string, commandTimeout: number): Promise<Redis> {
@@ -128,6 +213,7 @@ async function connect(url: string, commandTimeout: number): Promise<Redis> {
     lazyConnect: true,
     enableOfflineQueue: false, // fail at once while Redis is away, instead of queueing for ever
     maxRetriesPerRequest: 0,
+    autoResendUnfulfilledCommands: false, // a write cut off by a lost connection is never sent again later
     commandTimeout,
     retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
   };
