@@ -51,9 +51,18 @@ started = performance.now();
 let found = 0;
 for (const doc of held.slice(1)) found += index.query(doc).length;
 const queryS = seconds(started);
+const indexed = index.size;
+// A newsroom removes a story now and then between checks: each removal, then one query.
+const removals = Math.min(20, docs.length);
+started = performance.now();
+for (let i = 0; i < removals; i++) {
+  index.remove(docs[(i * 7919) % docs.length].id);
+  index.query(held[1 + (i % (held.length - 1))]);
+}
+const removeQueryS = seconds(started);
 const text = docs.reduce((sum, d) => sum + Buffer.byteLength(d.text), 0);
 console.table([
-  { measure: 'documents / paragraphs indexed', value: `${index.size} / ${paragraphs}` },
+  { measure: 'documents / paragraphs indexed', value: `${indexed} / ${paragraphs}` },
   {
     measure: 'add (batches of 1,000 documents)',
     value: `${addS.toFixed(1)} s, ${(paragraphs / addS).toFixed(0)} paragraphs/s`,
@@ -62,6 +71,10 @@ console.table([
   {
     measure: `then ${held.length - 1} queries`,
     value: `${((queryS * 1000) / (held.length - 1)).toFixed(1)} ms each, ${found} pairs found`,
+  },
+  {
+    measure: `then ${removals} times: remove one document, query one`,
+    value: `${((removeQueryS * 1000) / removals).toFixed(1)} ms each`,
   },
   { measure: 'save', value: `${(saveS * 1000).toFixed(0)} ms, ${(bytes.length / 1e6).toFixed(1)} MB` },
   {

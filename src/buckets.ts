@@ -71,7 +71,9 @@ class Layered implements Lookup {
  * What a lasting index looks candidates up in: per LSH band, band key → paragraphs, and fingerprint →
  * paragraphs. Rebuilt flat from every entry (radix-sorted, about 8 bytes per band key and fingerprint);
  * entries added afterwards go to small Maps until they hold a quarter as many paragraphs as the flat
- * part, when the next query rebuilds, so adding stays cheap and lookups stay compact.
+ * part, when the next query rebuilds, so adding stays cheap and lookups stay compact. A removed entry
+ * keeps its numbers and is only marked dead (its paragraphs are skipped), so a removal costs no rebuild
+ * until the dead paragraphs reach a quarter of all.
  */
 export class QueryBuckets {
   private bandLookups: Lookup[] = [];
@@ -81,6 +83,12 @@ export class QueryBuckets {
   private baseParagraphs = 0;
   private deltaParagraphs = 0;
   private stale = true;
+  /** The entries the numbers refer to, dead ones included, and where each one's paragraphs start. */
+  private numbered: IndexEntry[] = [];
+  private readonly firstOf = new Map<IndexEntry, number>();
+  /** 1 for each paragraph of a dead entry. */
+  private dead = new Uint8Array(0);
+  private deadParagraphs = 0;
 
   constructor(private readonly bands: number) {}
 
@@ -97,9 +105,29 @@ export class QueryBuckets {
     return this.fingerprintLookup;
   }
 
-  /** Marks the lookups out of date (a document was removed: numbers after it moved). */
+  /** The entries in numbering order (dead ones included): paragraph numbers run through them. */
+  get entries(): readonly IndexEntry[] {
+    return this.numbered;
+  }
+
+  /** Whether paragraph p belongs to a removed entry. */
+  isDead(p: number): boolean {
+    return this.dead[p] === 1;
+  }
+
+  /** Marks the lookups out of date: the next refresh rebuilds them from the entries given then. */
   invalidate(): void {
     this.stale = true;
+  }
+
+  /** A removed entry: marked dead, or the lookups rebuilt on the next query once a quarter is dead. */
+  retire(entry: IndexEntry): void {
+    const first = this.firstOf.get(entry);
+    if (this.stale || first === undefined) return;
+    this.firstOf.delete(entry);
+    this.dead.fill(1, first, first + entry.paragraphs.length);
+    this.deadParagraphs += entry.paragraphs.length;
+    if (this.deadParagraphs * 4 > Math.max(this.paragraphs, 4096)) this.stale = true;
   }
 
   /** Rebuilds from every entry if out of date or if too much was added since the last rebuild. */
@@ -124,6 +152,12 @@ export class QueryBuckets {
     this.fingerprintLookup = new Layered(new SortedBuckets(fingerprintEntries), this.deltaFingerprints);
     this.baseParagraphs = first;
     this.deltaParagraphs = 0;
+    this.numbered = [...entries];
+    this.firstOf.clear();
+    for (let e = 0, at = 0; e < entries.length; at += entries[e].paragraphs.length, e++)
+      this.firstOf.set(entries[e], at);
+    this.dead = new Uint8Array(first + 1024);
+    this.deadParagraphs = 0;
     this.stale = false;
   }
 
@@ -137,7 +171,14 @@ export class QueryBuckets {
       (b, key, id) => this.deltaBands[b].add(key, id),
       (key, id) => this.deltaFingerprints.add(key, id),
     );
+    this.numbered.push(entry);
+    this.firstOf.set(entry, this.paragraphs);
     this.deltaParagraphs += entry.paragraphs.length;
+    if (this.dead.length < this.paragraphs) {
+      const grown = new Uint8Array(this.paragraphs * 2);
+      grown.set(this.dead);
+      this.dead = grown;
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Lookup } from './buckets.js';
+import type { QueryBuckets } from './buckets.js';
 import { CandidatePairs } from './candidates.js';
 import type { FeatureExtractor } from './features.js';
 import { assembleReport, strongestFirst, verifyCandidates } from './find.js';
@@ -8,19 +8,17 @@ import { PairVerifier } from './pairs.js';
 import type { Pair, Report } from './types.js';
 
 /**
- * The flagged pairs of a new entry against indexed ones (numbered from 0, `base` paragraphs in all,
- * found through the bucket maps) and within itself: the same candidates and verification as a detection
+ * The flagged pairs of a new entry against indexed ones (numbered as in `buckets`, dead ones skipped,
+ * found through its lookups) and within itself: the same candidates and verification as a detection
  * over the indexed documents followed by the new one.
  */
 export function queryPairs(
-  entries: readonly IndexEntry[],
+  buckets: QueryBuckets,
   entry: IndexEntry,
-  base: number,
-  bands: readonly Lookup[],
-  fingerprints: Lookup,
   options: ResolvedOptions,
   extractor: FeatureExtractor,
 ): { pairs: Pair[]; candidates: number } {
+  const base = buckets.paragraphs;
   const span = base + entry.paragraphs.length;
   const limit = 20 * options.maxPairs;
   const candidates = new CandidatePairs(
@@ -36,7 +34,7 @@ export function queryPairs(
     if (entry.setOffsets[i + 1] === entry.setOffsets[i]) continue;
     for (let b = 0; b < options.bands; b++) {
       const key = entry.bandKeys[i * options.bands + b];
-      for (const p of bands[b].get(key) ?? []) candidates.add(p, base + i);
+      for (const p of buckets.band(b).get(key) ?? []) if (!buckets.isDead(p)) candidates.add(p, base + i);
       const own = ownBands[b].get(key);
       if (own) for (const j of own) candidates.add(base + j, base + i);
       if (own) own.push(i);
@@ -46,13 +44,13 @@ export function queryPairs(
   for (let f = 0; f < entry.fingerprints.length; f++) {
     const key = entry.fingerprints[f];
     const i = entry.fingerprintParagraphs[f];
-    for (const p of fingerprints.get(key) ?? []) candidates.add(p, base + i);
+    for (const p of buckets.fingerprints.get(key) ?? []) if (!buckets.isDead(p)) candidates.add(p, base + i);
     const own = ownFingerprints.get(key);
     if (own) for (const j of own) if (j !== i) candidates.add(base + j, base + i);
     if (own) own.push(i);
     else ownFingerprints.set(key, [i]);
   }
-  const { source } = entriesSource([...entries, entry]);
+  const { source } = entriesSource([...buckets.entries, entry]);
   const verifier = new PairVerifier(source, options, extractor);
   const keys = candidates.sortedUnique();
   const found = verifyCandidates(keys, span, verifier, options);

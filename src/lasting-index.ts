@@ -154,13 +154,12 @@ async function openIndex(
     if (!entry) return false;
     byId.delete(id);
     entries.splice(entries.indexOf(entry), 1);
-    buckets.invalidate(); // paragraph numbers after it move: rebuild on the next query
+    buckets.retire(entry); // its paragraphs keep their numbers, marked dead
     return true;
   };
   const queryWith = (entry: IndexEntry) => {
     buckets.refresh(entries);
-    const bands = Array.from({ length: resolved.bands }, (_, b) => buckets.band(b));
-    return queryPairs(entries, entry, buckets.paragraphs, bands, buckets.fingerprints, resolved, extractor);
+    return queryPairs(buckets, entry, resolved, extractor);
   };
   const commit = (entry: IndexEntry) => {
     entries.push(entry);

@@ -1,4 +1,4 @@
-import { Buckets } from './buckets.js';
+import { QueryBuckets } from './buckets.js';
 import { prepare } from './detect.js';
 import { readBatch } from './documents.js';
 import { describeValue, NearDupError } from './errors.js';
@@ -108,19 +108,9 @@ export async function openSharedIndex(storage: IndexStorage, options?: Options):
     const buckets = bucketNames(entry, bands);
     const stored = await fetch((await storage.members(buckets)).filter((id) => !skip.has(id)));
     const near = [...stored.map((s) => s.entry), ...earlier];
-    const bandMaps = Array.from({ length: bands }, () => new Buckets());
-    const fingerprints = new Buckets();
-    let base = 0;
-    for (const e of near) {
-      for (let i = 0; i < e.paragraphs.length; i++) {
-        if (e.setOffsets[i + 1] === e.setOffsets[i]) continue;
-        for (let b = 0; b < bands; b++) bandMaps[b].add(e.bandKeys[i * bands + b], base + i);
-      }
-      for (let f = 0; f < e.fingerprints.length; f++)
-        fingerprints.add(e.fingerprints[f], base + e.fingerprintParagraphs[f]);
-      base += e.paragraphs.length;
-    }
-    return { stored, ...queryPairs(near, entry, base, bandMaps, fingerprints, resolved, extractor) };
+    const lookups = new QueryBuckets(bands);
+    lookups.refresh(near);
+    return { stored, ...queryPairs(lookups, entry, resolved, extractor) };
   };
 
   return {

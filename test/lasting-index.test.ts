@@ -151,4 +151,31 @@ describe('query buckets', () => {
     }
     expect(withoutTime(index.report())).toEqual(withoutTime(await findDuplicates(kept)));
   });
+
+  it('skip removed documents without a rebuild, and rebuild once a quarter is removed, with the same answers', async () => {
+    // 1,400 one-paragraph documents, every 7th a copy of the one before: enough paragraphs that removing
+    // some marks them dead, and removing most crosses the rebuild point.
+    const base = small.map((d) => d.text.split('\n')[0]);
+    const docs = Array.from({ length: 1400 }, (_, i) => ({
+      id: `d${i}`,
+      text: `${base[Math.floor(i / 7) % base.length]} number ${i % 7 === 6 ? i - 1 : i}`,
+    }));
+    const index = await createIndex();
+    index.add(docs);
+    const kept = [...docs];
+    const probe = { id: 'probe', text: docs[700].text };
+    const expectSame = async () => {
+      const expected = (await findDuplicates([...kept, probe])).pairs.filter(
+        (p) => p.a.doc === 'probe' || p.b.doc === 'probe',
+      );
+      expect(index.query(probe)).toEqual(expected);
+    };
+    await expectSame();
+    for (const step of [3, 5, 2, 2]) {
+      for (let i = kept.length - 1; i >= 0; i -= step) index.remove(kept.splice(i, 1)[0].id);
+      await expectSame();
+    }
+    expect(kept.length).toBeLessThan(400);
+    expect(withoutTime(index.report())).toEqual(withoutTime(await findDuplicates(kept)));
+  }, 60_000);
 });
