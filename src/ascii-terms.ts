@@ -46,12 +46,16 @@ export class AsciiTermScanner {
     let count = 0;
     let length = 0; // bytes of the word being read; 0 between words
     let start = 0; // offset of the word being read
+    let folded = false; // whether the word holds a typographic apostrophe (its text differs from the slice)
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c < 128) {
         const cls = ASCII_CLASS[c];
         if (cls !== 0) {
-          if (length === 0) start = i;
+          if (length === 0) {
+            start = i;
+            folded = false;
+          }
           if (length === this.bytes.length) this.grow();
           this.bytes[length++] = cls === 2 ? c | 0x20 : c;
           continue;
@@ -64,24 +68,36 @@ export class AsciiTermScanner {
       if (length > 0 && apostrophe && i + 1 < to && isWordChar(text.charCodeAt(i + 1))) {
         if (length === this.bytes.length) this.grow();
         this.bytes[length++] = 0x27;
+        if (c !== 0x27) folded = true;
         continue;
       }
       if (length > 0) {
-        if (tokens) this.record(tokens, length, start, i);
+        if (tokens) this.record(tokens, text, folded, length, start, i);
         count = this.emit(count, length, seed);
         length = 0;
       }
     }
     if (length > 0) {
-      if (tokens) this.record(tokens, length, start, to);
+      if (tokens) this.record(tokens, text, folded, length, start, to);
       count = this.emit(count, length, seed);
     }
     return count;
   }
 
-  /** The word in bytes[0, length) as a string, with its offsets. */
-  private record(tokens: Tokens, length: number, start: number, end: number): void {
-    tokens.words.push(String.fromCharCode.apply(null, this.bytes.subarray(0, length) as unknown as number[]));
+  /** The word (bytes[0, length), or text[start, end) lower-cased when nothing was folded), with its offsets. */
+  private record(
+    tokens: Tokens,
+    text: string,
+    folded: boolean,
+    length: number,
+    start: number,
+    end: number,
+  ): void {
+    tokens.words.push(
+      folded
+        ? String.fromCharCode.apply(null, this.bytes.subarray(0, length) as unknown as number[])
+        : text.slice(start, end).toLowerCase(),
+    );
     tokens.starts.push(start);
     tokens.ends.push(end);
   }
