@@ -27,35 +27,31 @@ export interface IndexParameters {
   stopwords: ResolvedOptions['stopwords'];
 }
 
+/** The options that change hashes, in the order the saved header lists them (after the two versions). */
+const HASHING_OPTIONS = [
+  'shingleSize',
+  'shingleUnit',
+  'seed',
+  'numHashes',
+  'bands',
+  'rows',
+  'minOverlapWords',
+  'overlaps',
+  'paragraphs',
+  'stem',
+] as const;
+
 export function indexParameters(options: ResolvedOptions): IndexParameters {
-  const {
-    shingleSize,
-    shingleUnit,
-    seed,
-    numHashes,
-    bands,
-    rows,
-    minOverlapWords,
-    overlaps,
-    paragraphs,
-    stem,
-  } = options;
   const stopwords = Array.isArray(options.stopwords) ? [...options.stopwords] : options.stopwords;
   return {
     tokenizer: TOKENIZER_VERSION,
     signatureScheme: SIGNATURE_SCHEME,
-    shingleSize,
-    shingleUnit,
-    seed,
-    numHashes,
-    bands,
-    rows,
-    minOverlapWords,
-    overlaps,
-    paragraphs,
-    stem,
+    ...(Object.fromEntries(HASHING_OPTIONS.map((key) => [key, options[key]])) as Pick<
+      ResolvedOptions,
+      (typeof HASHING_OPTIONS)[number]
+    >),
     stopwords,
-  };
+  } as IndexParameters;
 }
 
 export interface SavedIndex {
