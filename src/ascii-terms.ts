@@ -23,6 +23,9 @@ export const APOSTROPHES: ReadonlySet<number> = new Set([0x27, 0x2019, 0x2bc, 0x
 // keep, so the fast path gives the same words and hashes but not the same offsets. Refused with tokens.
 const MODIFIER_APOSTROPHE = 0x2bc;
 
+// The apostrophes other than ' that this path keeps inside a word (U+02BC is refused when recording).
+const TYPOGRAPHIC_APOSTROPHES = /[\u2019\u201b\uff07]/g;
+
 // 0 other, 1 letter or digit, 2 upper-case letter
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0x30; c <= 0x39; c++) ASCII_CLASS[c] = 1;
@@ -72,30 +75,23 @@ export class AsciiTermScanner {
         continue;
       }
       if (length > 0) {
-        if (tokens) this.record(tokens, text, folded, length, start, i);
+        if (tokens) this.record(tokens, text, folded, start, i);
         count = this.emit(count, length, seed);
         length = 0;
       }
     }
     if (length > 0) {
-      if (tokens) this.record(tokens, text, folded, length, start, to);
+      if (tokens) this.record(tokens, text, folded, start, to);
       count = this.emit(count, length, seed);
     }
     return count;
   }
 
-  /** The word (bytes[0, length), or text[start, end) lower-cased when nothing was folded), with its offsets. */
-  private record(
-    tokens: Tokens,
-    text: string,
-    folded: boolean,
-    length: number,
-    start: number,
-    end: number,
-  ): void {
+  /** The word, text[start, end) lower-cased with its apostrophes folded (as the hashed bytes hold it), and its offsets. */
+  private record(tokens: Tokens, text: string, folded: boolean, start: number, end: number): void {
     tokens.words.push(
       folded
-        ? String.fromCharCode.apply(null, this.bytes.subarray(0, length) as unknown as number[])
+        ? text.slice(start, end).toLowerCase().replace(TYPOGRAPHIC_APOSTROPHES, "'")
         : text.slice(start, end).toLowerCase(),
     );
     tokens.starts.push(start);

@@ -127,7 +127,12 @@ export class QueryBuckets {
     this.firstOf.delete(entry);
     this.dead.fill(1, first, first + entry.paragraphs.length);
     this.deadParagraphs += entry.paragraphs.length;
-    if (this.deadParagraphs * 4 > Math.max(this.paragraphs, 4096)) this.stale = true;
+    if (this.deadParagraphs * 4 > Math.max(this.paragraphs, 4096)) {
+      // Rebuilt on the next query: until then nothing reads the numbering, so let the removed go now.
+      this.stale = true;
+      this.numbered = [];
+      this.firstOf.clear();
+    }
   }
 
   /** Rebuilds from every entry if out of date or if too much was added since the last rebuild. */

@@ -122,6 +122,16 @@ describe('AsciiTermScanner', () => {
       expect(tokenize(`don${String.fromCharCode(code)}t`).words).toEqual(["don't"]);
   });
 
+  it('records a very long word with a typographic apostrophe (no call-stack limit)', async () => {
+    const scanner = new AsciiTermScanner();
+    const text = `It is a long one: a\u2019${'b'.repeat(200_000)} and more words.`;
+    const tokens = { words: [], starts: [], ends: [] };
+    expect(scanner.scan(text, 0, text.length, 0, tokens)).toBe(9);
+    expect(tokens).toEqual(tokenize(text));
+    const { findDuplicates } = await import('../src/index.js');
+    expect((await findDuplicates([text, text])).pairs.map((p) => p.kind)).toEqual(['exact']);
+  });
+
   it('handles words longer than its buffers and many words', () => {
     const scanner = new AsciiTermScanner();
     const long = 'x'.repeat(1000);
