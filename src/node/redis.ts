@@ -1,6 +1,6 @@
 import type { ChainableCommander, Redis, RedisOptions } from 'ioredis';
 import { NearDupError } from '../errors.js';
-import type { IndexStorage, StorageChangeResult } from '../shared-storage.js';
+import type { IndexStorage, StorageChange, StorageChangeResult } from '../shared-storage.js';
 import { CHANGE, INIT, LAYOUT, MEMBERS, RELEASE } from './redis-scripts.js';
 
 export interface RedisStorageOptions {
@@ -13,6 +13,9 @@ export interface RedisStorageOptions {
   /** Milliseconds before a command fails with STORAGE_FAILED when Redis does not answer. Default 5,000. */
   commandTimeout?: number;
 }
+
+/** Bucket entries written by one pipeline (a 20-paragraph document has about 1,400). */
+const PIPELINE_ENTRIES = 50_000;
 
 const RESULTS: Record<number, StorageChangeResult> = {
   1: 'done',
@@ -65,6 +68,33 @@ export function redisStorage({
     }
     return { keys, fields };
   };
+  const writePipeline = async (r: Redis, changes: readonly StorageChange[]) => {
+    const pipeline = scripted(r.pipeline());
+    for (const { id, from, to, order } of changes) {
+      const old = bucketKeys(from?.buckets ?? []);
+      const fresh = bucketKeys(to?.buckets ?? []);
+      const keys = [docKey(id), key('order'), key('sequence'), key('names'), ...old.keys, ...fresh.keys];
+      const expected = from ? bufferOf(from.record) : '';
+      const record = to ? bufferOf(to.record) : '';
+      pipeline.neardupChange(
+        keys.length,
+        ...keys,
+        id,
+        expected,
+        record,
+        old.keys.length,
+        order ?? '',
+        ...old.fields,
+        ...fresh.fields,
+      );
+    }
+    const replies = (await pipeline.exec()) ?? [];
+    if (replies.length !== changes.length) throw new Error('the pipeline was cut short');
+    return replies.map(([error, result]) => {
+      if (error) throw error;
+      return RESULTS[Number(result)];
+    });
+  };
   let connection: Promise<Redis> | undefined;
   const redis = (): Promise<Redis> => {
     connection ??= (client ? Promise.resolve(client) : connect(url as string, commandTimeout)).then(define);
@@ -103,32 +133,21 @@ export function redisStorage({
       }),
     write: (changes) =>
       run('write', async (r) => {
-        // One pipeline for the batch: a round trip in all, each change still its own atomic script.
-        const pipeline = scripted(r.pipeline());
-        for (const { id, from, to, order } of changes) {
-          const old = bucketKeys(from?.buckets ?? []);
-          const fresh = bucketKeys(to?.buckets ?? []);
-          const keys = [docKey(id), key('order'), key('sequence'), key('names'), ...old.keys, ...fresh.keys];
-          const expected = from ? bufferOf(from.record) : '';
-          const record = to ? bufferOf(to.record) : '';
-          pipeline.neardupChange(
-            keys.length,
-            ...keys,
-            id,
-            expected,
-            record,
-            old.keys.length,
-            order ?? '',
-            ...old.fields,
-            ...fresh.fields,
-          );
+        // Pipelines of at most PIPELINE_ENTRIES bucket entries, one after the other: few round trips,
+        // and no command waits behind so much work that it outlasts commandTimeout. Each change is still
+        // its own atomic script.
+        const results: StorageChangeResult[] = [];
+        for (let from = 0; from < changes.length; ) {
+          let to = from;
+          let entries = 0;
+          do {
+            entries += (changes[to].from?.buckets.length ?? 0) + (changes[to].to?.buckets.length ?? 0);
+            to++;
+          } while (to < changes.length && entries < PIPELINE_ENTRIES);
+          results.push(...(await writePipeline(r, changes.slice(from, to))));
+          from = to;
         }
-        const replies = (await pipeline.exec()) ?? [];
-        if (replies.length !== changes.length) throw new Error('the pipeline was cut short');
-        return replies.map(([error, result]) => {
-          if (error) throw error;
-          return RESULTS[Number(result)];
-        });
+        return results;
       }),
     get: (ids) =>
       run('get', async (r) => {
