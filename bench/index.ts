@@ -105,7 +105,7 @@ if (redisServerPath && (size <= 200_000 || process.argv.includes('--redis'))) {
     )?.[1];
     console.table([
       {
-        measure: 'Redis: add (batches of 1,000: one pipeline of per-document Lua scripts, EVALSHA)',
+        measure: 'Redis: add (batches of 1,000: pipelines of per-document Lua scripts, EVALSHA)',
         value: `${sharedAddS.toFixed(1)} s, ${(paragraphs / sharedAddS).toFixed(0)} paragraphs/s`,
       },
       {
