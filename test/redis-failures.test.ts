@@ -1,7 +1,7 @@
 // The shared index in Redis when things go wrong: refused batches, storage failing mid-batch, another
 // process writing the same id meanwhile, connections dropped during an add. Nothing half-written may stay.
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { generateCorpus } from '../bench/corpus.js';
 import {
   createIndex,
@@ -12,16 +12,12 @@ import {
   type SharedIndex,
 } from '../src/index.js';
 import { redisStorage } from '../src/node/redis.js';
-import { type RedisServer, redisRequired, redisServerPath, startRedis } from './redis.js';
+import { describeRedis, redisServerForFile, redisTestDocs } from './redis-fixture.js';
 import { halfWritten } from './redis-keys.js';
 
-const run = redisServerPath || redisRequired ? describe : describe.skip;
 const withoutTime = (report: Report) => ({ ...report, stats: { ...report.stats, ms: 0 } });
-const docs = generateCorpus({ paragraphs: 800, seed: 21 }).documents.map((d, i) => ({
-  id: `g${i}`,
-  text: d.text,
-}));
-let server: RedisServer;
+const docs = redisTestDocs;
+const server = redisServerForFile();
 let prefixes = 0;
 
 /** Redis storage whose next write() stores the first `kept` changes of its batch, then fails. */
@@ -53,14 +49,7 @@ async function expectWhole(index: SharedIndex, prefix: string, query = docs[39])
   return keys.ids;
 }
 
-run('shared index in Redis, when things go wrong', () => {
-  beforeAll(async () => {
-    server = await startRedis();
-  }, 30_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
-
+describeRedis('shared index in Redis, when things go wrong', () => {
   it('add and addAndCheck keep nothing of a batch they refuse, and use up no doc-N number', async () => {
     const prefix = `f${++prefixes}`;
     const index = await createIndex({ storage: redisStorage({ url: server.url, prefix }) });

@@ -2,8 +2,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCorpus } from '../bench/corpus.js';
+import { expect, it } from 'vitest';
 import {
   createIndex,
   findDuplicates,
@@ -12,28 +11,17 @@ import {
   type SharedIndex,
 } from '../src/index.js';
 import { redisStorage } from '../src/node/redis.js';
-import { type RedisServer, redisRequired, redisServerPath, startRedis } from './redis.js';
+import { describeRedis, redisServerForFile, redisTestDocs } from './redis-fixture.js';
 
 const root = resolve(__dirname, '..');
-const run = redisServerPath || redisRequired ? describe : describe.skip;
 const withoutTime = (report: Report) => ({ ...report, stats: { ...report.stats, ms: 0 } });
-const docs = generateCorpus({ paragraphs: 800, seed: 21 }).documents.map((d, i) => ({
-  id: `g${i}`,
-  text: d.text,
-}));
-let server: RedisServer;
+const docs = redisTestDocs;
+const server = redisServerForFile();
 let prefixes = 0;
 const shared = (options: { commandTimeout?: number } = {}): Promise<SharedIndex> =>
   createIndex({ storage: redisStorage({ url: server.url, prefix: `t${++prefixes}`, ...options }) });
 
-run('shared index in Redis', () => {
-  beforeAll(async () => {
-    server = await startRedis();
-  }, 30_000);
-  afterAll(async () => {
-    await server?.stop();
-  });
-
+describeRedis('shared index in Redis', () => {
   it('gives the same reports and answers as the in-memory index', async () => {
     const index = await shared();
     const memory = await createIndex();
