@@ -27,8 +27,8 @@ export interface IndexParameters {
   stopwords: ResolvedOptions['stopwords'];
 }
 
-/** The options that change hashes, in the order the saved header lists them (after the two versions). */
-const HASHING_OPTIONS = [
+/** The plain-valued options that change hashes (comparable before options are resolved). */
+export const PLAIN_HASHING_OPTIONS = [
   'shingleSize',
   'shingleUnit',
   'seed',
@@ -37,9 +37,10 @@ const HASHING_OPTIONS = [
   'rows',
   'minOverlapWords',
   'overlaps',
-  'paragraphs',
-  'stem',
 ] as const;
+
+/** The options that change hashes, in the order the saved header lists them (after the two versions). */
+const HASHING_OPTIONS = [...PLAIN_HASHING_OPTIONS, 'paragraphs', 'stem'] as const;
 
 export function indexParameters(options: ResolvedOptions): IndexParameters {
   const stopwords = Array.isArray(options.stopwords) ? [...options.stopwords] : options.stopwords;

@@ -4,7 +4,7 @@ import { readBatch } from './documents.js';
 import { describeValue, NearDupError } from './errors.js';
 import { findInCorpus, now } from './find.js';
 import { corpusOf, entryOf, type IndexEntry } from './index-entries.js';
-import { decodeIndex, encodeIndex, indexParameters } from './index-format.js';
+import { decodeIndex, encodeIndex, indexParameters, PLAIN_HASHING_OPTIONS } from './index-format.js';
 import { queryPairs, reportOf } from './index-query.js';
 import type { Options, ResolvedOptions } from './options.js';
 import { type IndexStorage, openSharedIndex, type SharedIndex } from './shared-index.js';
@@ -80,16 +80,7 @@ export async function loadIndex(bytes: Uint8Array, options?: Options): Promise<N
   }
   // Options that fix hashes directly are compared before they are resolved (else numHashes 64 against
   // saved bands × rows would fail as BANDS_EXCEED_HASHES, hiding the real reason).
-  for (const key of [
-    'shingleSize',
-    'shingleUnit',
-    'seed',
-    'numHashes',
-    'bands',
-    'rows',
-    'minOverlapWords',
-    'overlaps',
-  ] as const) {
+  for (const key of PLAIN_HASHING_OPTIONS) {
     if (options?.[key] !== undefined && options[key] !== saved.parameters[key]) {
       throw new NearDupError(
         'INDEX_MISMATCH',
