@@ -14,21 +14,22 @@ export function readDocuments(input: unknown): SourceDocument[] {
       `neardup: documents must be an array of strings or { id, text } objects, got ${describeValue(input)}`,
     );
   }
-  const reader = new DocumentReader();
-  const documents: SourceDocument[] = [];
-  // An indexed loop, not .map: a hole in a sparse array is read as undefined and reported, not skipped.
-  for (let position = 0; position < input.length; position++) documents.push(reader.read(input[position]));
-  return documents;
+  return readBatch(input, 1);
 }
 
-/** Reads documents one at a time (from an array or a stream), numbering them and rejecting repeated ids. */
+/**
+ * Reads documents one at a time (from an array or a stream), numbering them and rejecting repeated ids.
+ * Unnamed ones are doc-N, N counting by position from `firstNumber` (named ones use up a number too).
+ */
 export class DocumentReader {
   private readonly seen = new Map<string, number>();
   private position = 0;
 
+  constructor(private readonly firstNumber = 1) {}
+
   read(item: unknown): SourceDocument {
     const position = this.position++;
-    const document = readDocument(item as DocumentInput, position);
+    const document = readDocument(item as DocumentInput, position, this.firstNumber + position);
     const earlier = this.seen.get(document.id);
     if (earlier !== undefined) {
       throw new NearDupError(
@@ -41,8 +42,8 @@ export class DocumentReader {
   }
 }
 
-function readDocument(item: DocumentInput, position: number): SourceDocument {
-  const fallbackId = `doc-${position + 1}`;
+function readDocument(item: DocumentInput, position: number, number: number): SourceDocument {
+  const fallbackId = `doc-${number}`;
   if (typeof item === 'string') return { id: fallbackId, text: item };
   if (item === null || typeof item !== 'object' || Array.isArray(item)) {
     throw new NearDupError(
@@ -69,25 +70,12 @@ function readDocument(item: DocumentInput, position: number): SourceDocument {
 
 /**
  * One batch given to a lasting index: validated, unnamed documents named doc-N with N counting from
- * `first` by position (named ones use up a number too), no id twice. Throws before returning anything.
+ * `first` by position, no id twice. Throws before returning anything.
  */
 export function readBatch(input: readonly unknown[], first: number): SourceDocument[] {
-  const seen = new Map<string, number>();
+  const reader = new DocumentReader(first);
   const documents: SourceDocument[] = [];
-  for (let position = 0; position < input.length; position++) {
-    const item = input[position];
-    const document = readDocument(item as DocumentInput, position);
-    if (typeof item === 'string' || (item as { id?: unknown }).id === undefined)
-      document.id = `doc-${first + position}`;
-    const earlier = seen.get(document.id);
-    if (earlier !== undefined) {
-      throw new NearDupError(
-        'DUPLICATE_ID',
-        `neardup: documents ${earlier} and ${position} (0-based) of this batch share the id ${JSON.stringify(document.id)}`,
-      );
-    }
-    seen.set(document.id, position);
-    documents.push(document);
-  }
+  // An indexed loop, not .map: a hole in a sparse array is read as undefined and reported, not skipped.
+  for (let position = 0; position < input.length; position++) documents.push(reader.read(input[position]));
   return documents;
 }
