@@ -89,11 +89,8 @@ export class AsciiTermScanner {
 
   /** The word, text[start, end) lower-cased with its apostrophes folded (as the hashed bytes hold it), and its offsets. */
   private record(tokens: Tokens, text: string, folded: boolean, start: number, end: number): void {
-    tokens.words.push(
-      folded
-        ? text.slice(start, end).toLowerCase().replace(TYPOGRAPHIC_APOSTROPHES, "'")
-        : text.slice(start, end).toLowerCase(),
-    );
+    const word = text.slice(start, end).toLowerCase();
+    tokens.words.push(folded ? word.replace(TYPOGRAPHIC_APOSTROPHES, "'") : word);
     tokens.starts.push(start);
     tokens.ends.push(end);
   }
