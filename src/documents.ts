@@ -79,3 +79,11 @@ export function readBatch(input: readonly unknown[], first: number): SourceDocum
   for (let position = 0; position < input.length; position++) documents.push(reader.read(input[position]));
   return documents;
 }
+
+/** The error for adding a document whose id a lasting index already holds. */
+export function alreadyIndexed(id: string): never {
+  throw new NearDupError(
+    'DUPLICATE_ID',
+    `neardup: a document with id ${JSON.stringify(id)} is already indexed`,
+  );
+}

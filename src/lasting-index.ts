@@ -1,6 +1,6 @@
 import { QueryBuckets } from './buckets.js';
 import { prepare } from './detect.js';
-import { readBatch } from './documents.js';
+import { alreadyIndexed, readBatch } from './documents.js';
 import { describeValue, NearDupError } from './errors.js';
 import { findInCorpus, now } from './find.js';
 import { corpusOf, entryOf, type IndexEntry } from './index-entries.js';
@@ -133,12 +133,7 @@ async function openIndex(
     return added;
   };
   const refuseIndexed = (id: string) => {
-    if (byId.has(id)) {
-      throw new NearDupError(
-        'DUPLICATE_ID',
-        `neardup: a document with id ${JSON.stringify(id)} is already indexed`,
-      );
-    }
+    if (byId.has(id)) alreadyIndexed(id);
   };
   const forget = (id: string): boolean => {
     const entry = byId.get(id);

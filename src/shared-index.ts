@@ -1,6 +1,6 @@
 import { QueryBuckets } from './buckets.js';
 import { prepare } from './detect.js';
-import { readBatch } from './documents.js';
+import { alreadyIndexed, readBatch } from './documents.js';
 import { describeValue, NearDupError } from './errors.js';
 import { findInCorpus, now } from './find.js';
 import { corpusOf, entryOf, type IndexEntry } from './index-entries.js';
@@ -55,6 +55,11 @@ export async function openSharedIndex(storage: IndexStorage, options?: Options):
     record: encodeEntry(entry),
     buckets: bucketNames(entry, bands),
   });
+  /** The stored form of a record read back from storage. */
+  const storedForm = (record: Uint8Array): StoredForm => ({
+    record,
+    buckets: bucketNames(decodeEntry(record, bands), bands),
+  });
   /** Stored entries of these ids with their order of addition, in that order. */
   const fetch = async (ids: readonly string[]): Promise<{ entry: IndexEntry; order: number }[]> => {
     const found = await storage.get(ids);
@@ -84,11 +89,7 @@ export async function openSharedIndex(storage: IndexStorage, options?: Options):
       const changes = docs.map((doc, i): StorageChange => {
         const old = stored[i];
         if (old && !replace) alreadyIndexed(doc.id);
-        const from = old && {
-          record: old.record,
-          buckets: bucketNames(decodeEntry(old.record, bands), bands),
-        };
-        return { id: doc.id, from, fromOrder: old?.order };
+        return { id: doc.id, from: old && storedForm(old.record), fromOrder: old?.order };
       });
       const entries = docs.map((doc) => entryOf(doc, resolved, splitter, extractor));
       entries.forEach((entry, i) => {
@@ -124,8 +125,7 @@ export async function openSharedIndex(storage: IndexStorage, options?: Options):
       for (;;) {
         const [found] = await storage.get([id]);
         if (!found) return false;
-        const from = { record: found.record, buckets: bucketNames(decodeEntry(found.record, bands), bands) };
-        const [result] = await storage.write([{ id, from }]);
+        const [result] = await storage.write([{ id, from: storedForm(found.record) }]);
         if (result !== 'changed') return result === 'done';
       }
     },
@@ -184,11 +184,4 @@ export async function openSharedIndex(storage: IndexStorage, options?: Options):
     ids: () => storage.ids(),
     close: () => storage.close(),
   };
-}
-
-function alreadyIndexed(id: string): never {
-  throw new NearDupError(
-    'DUPLICATE_ID',
-    `neardup: a document with id ${JSON.stringify(id)} is already indexed`,
-  );
 }
