@@ -1,6 +1,7 @@
 import type { Block, Pair, Report } from '../types.js';
 import { spanSidesByDocument } from './highlights.js';
 import { documentHtml, documentIndexes, escapeHtml, HTML_STYLE } from './html-document.js';
+import { cutAt, oneLine } from './quote.js';
 import { type DocumentTexts, lineIndex, textOf } from './texts.js';
 
 export interface HtmlRenderOptions {
@@ -105,8 +106,7 @@ function pairsHtml(report: Report, texts: DocumentTexts, place: Place, maxQuote:
   const rows = report.pairs.map((pair, p) => {
     const source = textOf(texts, pair.a.doc);
     const quotes = pair.spans.slice(0, pair.kind === 'overlap' ? pair.spans.length : 1).map((span, s) => {
-      const quote = source.slice(span.a[0], span.a[1]).replace(/\s+/g, ' ').trim();
-      const cut = quote.length > maxQuote ? `${quote.slice(0, maxQuote - 1)}…` : quote;
+      const cut = cutAt(oneLine(source.slice(span.a[0], span.a[1])), maxQuote);
       return `<li><a href="#h${p}-${s}-a">${span.words} shared words</a>: <q>${escapeHtml(cut)}</q></li>`;
     });
     return [

@@ -4,7 +4,7 @@
  * one near the cut (never inside a surrogate pair), so both ends of the passage stay recognisable.
  */
 export function quotable(text: string, max: number): string {
-  const line = text.replace(/\s+/g, ' ').trim();
+  const line = oneLine(text);
   if (line.length <= max) return line;
   const room = max - 3; // the " … " between the two ends
   let head = line.slice(0, Math.ceil((room * 2) / 3));
@@ -16,4 +16,14 @@ export function quotable(text: string, max: number): string {
   if (/[\uD800-\uDBFF]$/.test(head)) head = head.slice(0, -1);
   if (/^[\uDC00-\uDFFF]/.test(tail)) tail = tail.slice(1);
   return `${head.trimEnd()} … ${tail.trimStart()}`;
+}
+
+/** Whitespace runs collapsed to one space, ends trimmed. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The text cut to at most `max` characters, the last one an ellipsis when it was longer. */
+export function cutAt(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -1,6 +1,7 @@
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import { fmix32 } from '../hash.js';
 import type { Pair, Report } from '../types.js';
+import { cutAt, oneLine } from './quote.js';
 import { type DocumentTexts, lineIndex, textOf } from './texts.js';
 
 export interface SarifOptions {
@@ -144,8 +145,7 @@ function describe(pair: Pair, texts: DocumentTexts): string {
   if (pair.kind === 'exact') return `The ${a} is an exact copy of ${b} (${figures}).`;
   if (pair.kind === 'near') return `The ${a} is a near duplicate of ${b} (${figures}).`;
   const span = pair.spans[0];
-  const quote = span ? textOf(texts, pair.a.doc).slice(span.a[0], span.a[1]).replace(/\s+/g, ' ').trim() : '';
-  const cut = quote.length > 200 ? `${quote.slice(0, 199)}…` : quote;
+  const cut = span ? cutAt(oneLine(textOf(texts, pair.a.doc).slice(span.a[0], span.a[1])), 200) : '';
   return `The ${a} shares ${span?.words ?? 0} consecutive words with ${b}${cut ? `: “${cut}”` : ''} (${figures}).`;
 }
 
