@@ -86,7 +86,7 @@ console.table([
 ]);
 
 // The same against a local redis-server (Debian's package), when there is one.
-const { redisServerPath, startRedis } = await import('../test/redis.js');
+const { redisServerPath, startRedis } = await import('../test/node/redis.js');
 // Above 200 k paragraphs only with --redis (Redis then needs several GB).
 if (redisServerPath && (size <= 200_000 || process.argv.includes('--redis'))) {
   const { redisStorage } = await import('../src/node/redis.js');

@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import type { Corpus } from '../src/corpus.js';
 import { findDuplicates } from '../src/index.js';
+import type { Corpus } from '../src/pipeline/corpus.js';
 
 const MB = 1024 * 1024;
 

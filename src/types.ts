@@ -1,4 +1,4 @@
-import type { ResolvedOptions } from './options.js';
+import type { ResolvedOptions } from './pipeline/options.js';
 
 /** A document: plain text (id assigned as 'doc-N', 1-based) or an id with its text. */
 export type DocumentInput = string | { id?: string; text: string };

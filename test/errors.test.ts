@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeValue } from '../src/errors.js';
 import { createDetector, findDuplicates, NearDupError } from '../src/index.js';
-import { ensureBuilt, root } from './cli-run.js';
+import { ensureBuilt, root } from './cli/run.js';
 
 describe('NearDupError', () => {
   it('has its name, its code, a neardup: message and an optional cause', () => {

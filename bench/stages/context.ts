@@ -1,8 +1,6 @@
 // The inputs every stage benchmark shares, prepared once so that each task times only its own stage:
 // one seeded corpus, its paragraphs, and what the pipeline derives from them in order.
-import { buildCorpus, type Corpus } from '../../src/corpus.js';
-import { readDocuments, type SourceDocument } from '../../src/documents.js';
-import { FeatureExtractor } from '../../src/features.js';
+
 import {
   createDetector,
   createHasher,
@@ -15,6 +13,9 @@ import {
   sortUnique,
   splitParagraphs,
 } from '../../src/index.js';
+import { buildCorpus, type Corpus } from '../../src/pipeline/corpus.js';
+import { readDocuments, type SourceDocument } from '../../src/pipeline/documents.js';
+import { FeatureExtractor } from '../../src/sketch/features.js';
 import { generateCorpus } from '../corpus.js';
 
 /** One benchmark task: `fn` is timed; `beforeEach` (not timed) restores any input `fn` changes. */

@@ -1,5 +1,5 @@
 // The whole detection, and its first half (indexing) on its own.
-import { buildCorpus } from '../../src/corpus.js';
+import { buildCorpus } from '../../src/pipeline/corpus.js';
 import type { BenchContext, StageTask } from './context.js';
 
 export const END_TO_END = {

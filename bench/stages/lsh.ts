@@ -1,7 +1,8 @@
 // LSH: the band keys indexing computes from each signature, the candidate pairs findDuplicates groups
 // from them (one radix sort per band), and the exported Map-based LshIndex for comparison.
-import { addBandCandidates, candidateCollector } from '../../src/find.js';
+
 import { hashSequence, LshIndex } from '../../src/index.js';
+import { addBandCandidates, candidateCollector } from '../../src/pipeline/find.js';
 import type { BenchContext, StageTask } from './context.js';
 
 export const LSH = {

@@ -1,10 +1,11 @@
 // Overlaps: winnowing fingerprints (indexing), pairs of paragraphs sharing a fingerprint (candidate
 // generation), and extending the candidates that share a window to their maximal shared runs (verification).
-import { addFingerprintCandidates, candidateCollector, candidatePairs } from '../../src/find.js';
-import { KeyedIds } from '../../src/groups.js';
+
+import { pairOfKey } from '../../src/candidates/pair-keys.js';
+import { KeyedIds } from '../../src/candidates/radix-groups.js';
 import { jaccard, winnow } from '../../src/index.js';
-import { pairOfKey } from '../../src/pair-keys.js';
-import { sharedRuns } from '../../src/runs.js';
+import { addFingerprintCandidates, candidateCollector, candidatePairs } from '../../src/pipeline/find.js';
+import { sharedRuns } from '../../src/verify/shared-runs.js';
 import type { BenchContext, StageTask } from './context.js';
 
 export const OVERLAPS = {

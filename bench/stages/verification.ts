@@ -1,7 +1,7 @@
 // After indexing: every candidate pair (LSH bands and fingerprints, as findDuplicates takes them),
 // exact verification of all of them, and the Report built from the pairs that verify.
-import { assembleReport, candidatePairs, type FoundPair, verifyCandidates } from '../../src/find.js';
-import { corpusSource, PairVerifier } from '../../src/pairs.js';
+import { assembleReport, candidatePairs, type FoundPair, verifyCandidates } from '../../src/pipeline/find.js';
+import { corpusSource, PairVerifier } from '../../src/verify/pair-verifier.js';
 import type { BenchContext, StageTask } from './context.js';
 
 export const VERIFICATION = {

@@ -1,7 +1,7 @@
-import type { Corpus } from '../corpus.js';
-import type { SourceDocument } from '../documents.js';
-import { KeyedIds } from '../groups.js';
-import type { ParagraphSource } from '../pairs.js';
+import { KeyedIds } from '../candidates/radix-groups.js';
+import type { Corpus } from '../pipeline/corpus.js';
+import type { SourceDocument } from '../pipeline/documents.js';
+import type { ParagraphSource } from '../verify/pair-verifier.js';
 
 /**
  * A batch of candidate pairs for a worker thread, with just the paragraphs they involve: their texts

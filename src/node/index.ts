@@ -1,10 +1,11 @@
 // neardup/node: what only Node can do. The detection of the main entry, with verification spread over
 // worker threads; the report is the same as findDuplicates gives.
 import os from 'node:os';
-import { type Corpus, CorpusBuilder } from '../corpus.js';
-import { isIterable, iterableOf, prepare } from '../detect.js';
-import { DocumentReader, readDocuments, type SourceDocument } from '../documents.js';
+import { pairOfKey } from '../candidates/pair-keys.js';
 import { describeValue, NearDupError } from '../errors.js';
+import { type Corpus, CorpusBuilder } from '../pipeline/corpus.js';
+import { isIterable, iterableOf, prepare } from '../pipeline/detector.js';
+import { DocumentReader, readDocuments, type SourceDocument } from '../pipeline/documents.js';
 import {
   assembleReport,
   candidatePairs,
@@ -12,9 +13,8 @@ import {
   type FoundPair,
   now,
   tooManyFlagged,
-} from '../find.js';
-import type { Options } from '../options.js';
-import { pairOfKey } from '../pair-keys.js';
+} from '../pipeline/find.js';
+import type { Options } from '../pipeline/options.js';
 import type { DocumentInput, Pair, Report } from '../types.js';
 import { batchCorpus, type IndexedBatch, makeChunk, type WorkerTask } from './chunks.js';
 import { WorkerPool } from './pool.js';

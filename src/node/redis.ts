@@ -1,6 +1,6 @@
 import type { ChainableCommander, Redis, RedisOptions } from 'ioredis';
 import { NearDupError } from '../errors.js';
-import type { IndexStorage, StorageChange, StorageChangeResult } from '../shared-storage.js';
+import type { IndexStorage, StorageChange, StorageChangeResult } from '../store/storage.js';
 import { CHANGE, INIT, LAYOUT, MEMBERS, RELEASE } from './redis-scripts.js';
 
 export interface RedisStorageOptions {

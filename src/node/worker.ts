@@ -1,15 +1,15 @@
 // A verification thread: receives batches of candidate pairs with the paragraphs they involve, answers
 // with the pairs that verify. Same code as the single-threaded path (PairVerifier), so same results.
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildCorpus } from '../corpus.js';
 import { NearDupError } from '../errors.js';
-import { FeatureExtractor } from '../features.js';
-import { createHasher } from '../hash.js';
-import { loadTokenFilter } from '../language.js';
-import { permutationKeys } from '../minhash.js';
-import { type Options, resolveOptions } from '../options.js';
-import { PairVerifier } from '../pairs.js';
+import { buildCorpus } from '../pipeline/corpus.js';
+import { type Options, resolveOptions } from '../pipeline/options.js';
+import { FeatureExtractor } from '../sketch/features.js';
+import { createHasher } from '../sketch/hash.js';
+import { permutationKeys } from '../sketch/minhash.js';
+import { loadTokenFilter } from '../text/language.js';
 import type { Pair } from '../types.js';
+import { PairVerifier } from '../verify/pair-verifier.js';
 import { chunkSource, type WorkerTask } from './chunks.js';
 
 const { resolved } = resolveOptions(workerData.options as Options);

@@ -1,4 +1,4 @@
-import { lastAtOrBelow } from '../sorted.js';
+import { lastAtOrBelow } from '../util/bisect.js';
 
 /** The documents' original texts by id, as renderers receive them. */
 export type DocumentTexts = ReadonlyMap<string, string> | Readonly<Record<string, string>>;

@@ -1,0 +1,113 @@
+import { xxh32 } from '../util/xxh32.js';
+import type { Tokens } from './tokenize.js';
+
+/**
+ * The fast path of tokenising + hashing for the commonest text, ASCII prose with typographic
+ * punctuation: one pass over the character codes that lower-cases each word into a reused byte buffer
+ * and hashes it there (XXH32), building no strings. It gives exactly the words of tokenize() (a test
+ * compares them on random text); on any other character it returns -1 and the caller takes the general
+ * path (NFKC, Unicode classes, unspaced scripts).
+ */
+
+// Characters that only ever separate words (none is a letter, mark or digit, nor folds to one under
+// NFKC): no-break and typographic spaces, soft hyphen, dashes, quotes, bullets, ellipsis, primes, BOM.
+export const SEPARATORS: ReadonlySet<number> = new Set([
+  0xa0, 0xab, 0xad, 0xbb, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x200b,
+  0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2018, 0x201a, 0x201c, 0x201d, 0x201e, 0x2020, 0x2021,
+  0x2022, 0x2026, 0x202f, 0x2032, 0x2033, 0xfeff,
+]);
+// Apostrophes that tokenize() keeps inside a word, folded to "'".
+export const APOSTROPHES: ReadonlySet<number> = new Set([0x27, 0x2019, 0x2bc, 0x201b, 0xff07]);
+
+// U+02BC is a letter to tokenize(): beside a word it joins the word's run, whose offsets the pieces
+// keep, so the fast path gives the same words and hashes but not the same offsets. Refused with tokens.
+const MODIFIER_APOSTROPHE = 0x2bc;
+
+// The apostrophes other than ' that this path keeps inside a word (U+02BC is refused when recording).
+const TYPOGRAPHIC_APOSTROPHES = /[\u2019\u201b\uff07]/g;
+
+// 0 other, 1 letter or digit, 2 upper-case letter
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0x30; c <= 0x39; c++) ASCII_CLASS[c] = 1;
+for (let c = 0x61; c <= 0x7a; c++) ASCII_CLASS[c] = 1;
+for (let c = 0x41; c <= 0x5a; c++) ASCII_CLASS[c] = 2;
+
+const isWordChar = (c: number) => c < 128 && ASCII_CLASS[c] !== 0;
+
+/** Reused buffers of one scanner; not shared between threads. */
+export class AsciiTermScanner {
+  private bytes = new Uint8Array(64);
+  hashes = new Uint32Array(256);
+
+  /**
+   * Writes the XXH32 (with `seed`) of each word of text[from, to) into this.hashes and returns how many
+   * words there are, or -1 when the text holds a character this path does not handle. With `tokens`,
+   * also appends each word (normalised) and its offsets, exactly as tokenize() would; after a -1 they
+   * hold a partial list and must be dropped.
+   */
+  scan(text: string, from: number, to: number, seed: number, tokens?: Tokens): number {
+    let count = 0;
+    let length = 0; // bytes of the word being read; 0 between words
+    let start = 0; // offset of the word being read
+    let folded = false; // whether the word holds a typographic apostrophe (its text differs from the slice)
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        const cls = ASCII_CLASS[c];
+        if (cls !== 0) {
+          if (length === 0) {
+            start = i;
+            folded = false;
+          }
+          if (length === this.bytes.length) this.grow();
+          this.bytes[length++] = cls === 2 ? c | 0x20 : c;
+          continue;
+        }
+      } else if ((!SEPARATORS.has(c) && !APOSTROPHES.has(c)) || (c === MODIFIER_APOSTROPHE && tokens)) {
+        return -1;
+      }
+      // An apostrophe between two word characters stays inside the word.
+      const apostrophe = c === 0x27 || (c >= 128 && APOSTROPHES.has(c));
+      if (length > 0 && apostrophe && i + 1 < to && isWordChar(text.charCodeAt(i + 1))) {
+        if (length === this.bytes.length) this.grow();
+        this.bytes[length++] = 0x27;
+        if (c !== 0x27) folded = true;
+        continue;
+      }
+      if (length > 0) {
+        if (tokens) this.record(tokens, text, folded, start, i);
+        count = this.emit(count, length, seed);
+        length = 0;
+      }
+    }
+    if (length > 0) {
+      if (tokens) this.record(tokens, text, folded, start, to);
+      count = this.emit(count, length, seed);
+    }
+    return count;
+  }
+
+  /** The word, text[start, end) lower-cased with its apostrophes folded (as the hashed bytes hold it), and its offsets. */
+  private record(tokens: Tokens, text: string, folded: boolean, start: number, end: number): void {
+    const word = text.slice(start, end).toLowerCase();
+    tokens.words.push(folded ? word.replace(TYPOGRAPHIC_APOSTROPHES, "'") : word);
+    tokens.starts.push(start);
+    tokens.ends.push(end);
+  }
+
+  private emit(count: number, length: number, seed: number): number {
+    if (count === this.hashes.length) {
+      const grown = new Uint32Array(count * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[count] = xxh32(this.bytes, length, seed);
+    return count + 1;
+  }
+
+  private grow(): void {
+    const grown = new Uint8Array(this.bytes.length * 2);
+    grown.set(this.bytes);
+    this.bytes = grown;
+  }
+}

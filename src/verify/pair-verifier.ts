@@ -1,0 +1,204 @@
+import { type Corpus, shingleSetOf } from '../pipeline/corpus.js';
+import type { ResolvedOptions } from '../pipeline/options.js';
+import type { FeatureExtractor, ParagraphText } from '../sketch/features.js';
+import type { Pair, PairSide, Span } from '../types.js';
+import { type SharedRun, sharedRuns } from './shared-runs.js';
+
+/** What verification needs to know of paragraph p (a whole corpus, or the part a worker thread got). */
+export interface ParagraphSource {
+  /** The sorted unique shingle set. */
+  set(p: number): Uint32Array;
+  /** A text holding the paragraph at [start, end), and what to add to offsets in it (shift) to get offsets in its document. */
+  text(p: number): { text: string; start: number; end: number; shift: number };
+  /** Document id and paragraph index, as reported. */
+  place(p: number): PairSide;
+}
+
+/** A whole corpus as a ParagraphSource. */
+export function corpusSource(corpus: Corpus): ParagraphSource {
+  const { docs, docOf, indexOf, paragraphsByDoc } = corpus;
+  return {
+    set: (p) => shingleSetOf(corpus, p),
+    text(p) {
+      const info = paragraphsByDoc[docOf[p]][indexOf[p]];
+      return { text: docs[docOf[p]].text, start: info.start, end: info.end, shift: 0 };
+    },
+    place: (p) => ({ doc: docs[docOf[p]].id, paragraph: indexOf[p] }),
+  };
+}
+
+import { containment, editSimilarity, jaccard } from './metrics.js';
+
+/** Paragraphs whose tokens the verifier keeps at once (least recently used are dropped first). */
+const CACHED_PARAGRAPHS = 4096;
+
+/**
+ * Exact verification of candidate pairs. Paragraph texts are re-tokenised on demand, with a bounded
+ * least-recently-used cache, instead of keeping every paragraph's tokens for the whole corpus: candidates
+ * come sorted by their first paragraph, so most lookups hit.
+ */
+export class PairVerifier {
+  private readonly cache = new Map<number, ParagraphText>();
+  private readonly hashCache = new Map<number, Uint32Array>();
+  private aWindows: Uint32Array = new Uint32Array(256);
+  private bWindows: Uint32Array = new Uint32Array(256);
+
+  private readonly shifts = new Map<number, number>();
+
+  constructor(
+    private readonly source: ParagraphSource,
+    private readonly options: ResolvedOptions,
+    private readonly extractor: FeatureExtractor,
+  ) {}
+
+  /** Exact Jaccard of the shingle sets of paragraphs p and q. */
+  jaccard(p: number, q: number): number {
+    return jaccard(this.source.set(p), this.source.set(q));
+  }
+
+  /**
+   * The verified Pair for p < q, or undefined when it is neither a near duplicate (Jaccard ≥ threshold)
+   * nor shares a passage of minOverlapWords words.
+   */
+  verify(p: number, q: number, knownJaccard?: number): Pair | undefined {
+    const j = knownJaccard ?? this.jaccard(p, q);
+    const isNear = j >= this.options.threshold;
+    if (!isNear && !this.options.overlaps) return undefined;
+    // Most overlap candidates share a fingerprint but no run of minOverlapWords words: rule those out on
+    // the term hashes alone, before tokenising either text.
+    if (!isNear && !this.sharesWindow(p, q, this.options.minOverlapWords)) return undefined;
+    const a = this.text(p);
+    const b = this.text(q);
+    const minSpan = isNear
+      ? Math.max(1, Math.min(this.nearSpanWords(), a.terms.words.length, b.terms.words.length))
+      : this.options.minOverlapWords;
+    const runs = sharedRuns(a.terms.words, a.termHashes, b.terms.words, b.termHashes, minSpan);
+    if (!isNear && runs.length === 0) return undefined;
+    const aNormal = a.tokens.words.join(' ');
+    const bNormal = b.tokens.words.join(' ');
+    const kind = !isNear ? 'overlap' : aNormal === bNormal ? 'exact' : 'near';
+    // The alignment is only built when the texts are too long for an exact Levenshtein distance.
+    const similarity = editSimilarity(aNormal, bNormal, this.options.maxEditChars, () => ({
+      runs: a.terms === a.tokens && b.terms === b.tokens ? runs : this.wordRuns(a, b),
+      aOffsets: wordOffsets(a.tokens.words),
+      bOffsets: wordOffsets(b.tokens.words),
+    }));
+    const aShift = this.shifts.get(p) ?? 0;
+    const bShift = this.shifts.get(q) ?? 0;
+    const spans: Span[] = runs.map((run) => ({
+      a: [a.terms.starts[run.aFrom] + aShift, a.terms.ends[run.aFrom + run.length - 1] + aShift],
+      b: [b.terms.starts[run.bFrom] + bShift, b.terms.ends[run.bFrom + run.length - 1] + bShift],
+      words: run.length,
+    }));
+    return {
+      a: this.source.place(p),
+      b: this.source.place(q),
+      kind,
+      jaccard: j,
+      containment: containment(this.source.set(p), this.source.set(q)),
+      similarity,
+      spans,
+    };
+  }
+
+  /** Whether p and q have a window of m consecutive terms with equal hashes (needed for a shared run of m). */
+  private sharesWindow(p: number, q: number, m: number): boolean {
+    const a = this.termHashes(p);
+    const b = this.termHashes(q);
+    if (a.length < m || b.length < m) return false;
+    this.aWindows = rollingWindows(a, m, this.aWindows);
+    this.bWindows = rollingWindows(b, m, this.bWindows);
+    const x = this.aWindows.subarray(0, a.length - m + 1).sort();
+    const y = this.bWindows.subarray(0, b.length - m + 1).sort();
+    for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+      if (x[i] === y[j]) return true;
+      if (x[i] < y[j]) i++;
+      else j++;
+    }
+    return false;
+  }
+
+  /** The term hashes of global paragraph p (cached like the tokens, but far smaller). */
+  private termHashes(p: number): Uint32Array {
+    let hashes = this.hashCache.get(p);
+    if (hashes !== undefined) {
+      this.hashCache.delete(p);
+    } else {
+      const { text, start, end } = this.source.text(p);
+      const terms = this.extractor.terms(text, start, end);
+      hashes = terms.hashes.slice(0, terms.terms);
+      if (this.hashCache.size >= CACHED_PARAGRAPHS)
+        this.hashCache.delete(this.hashCache.keys().next().value as number);
+    }
+    this.hashCache.set(p, hashes);
+    return hashes;
+  }
+
+  /** Shared runs of the unfiltered words (when stemming or stopwords make the terms differ from them). */
+  private wordRuns(a: ParagraphText, b: ParagraphText): SharedRun[] {
+    const shortest = Math.min(a.tokens.words.length, b.tokens.words.length);
+    if (shortest === 0) return [];
+    const aHashes = this.extractor.hashAll(a.tokens.words);
+    const bHashes = this.extractor.hashAll(b.tokens.words);
+    return sharedRuns(
+      a.tokens.words,
+      aHashes,
+      b.tokens.words,
+      bHashes,
+      Math.min(this.nearSpanWords(), shortest),
+    );
+  }
+
+  /** Near duplicates report shared runs down to one shingle's worth of words. */
+  private nearSpanWords(): number {
+    return this.options.shingleUnit === 'word'
+      ? Math.min(this.options.shingleSize, this.options.minOverlapWords)
+      : this.options.minOverlapWords;
+  }
+
+  private text(p: number): ParagraphText {
+    let paragraph = this.cache.get(p);
+    if (paragraph !== undefined) {
+      this.cache.delete(p); // re-inserted below: a Map iterates in insertion order, oldest first
+    } else {
+      const { text, start, end, shift } = this.source.text(p);
+      paragraph = this.extractor.readOwned(text, start, end);
+      if (shift !== 0) this.shifts.set(p, shift);
+      if (this.cache.size >= CACHED_PARAGRAPHS) this.cache.delete(this.cache.keys().next().value as number);
+    }
+    this.cache.set(p, paragraph);
+    return paragraph;
+  }
+}
+
+/** Start offset of each word in words.join(' '). */
+function wordOffsets(words: readonly string[]): number[] {
+  const offsets = new Array<number>(words.length);
+  let at = 0;
+  for (let i = 0; i < words.length; i++) {
+    offsets[i] = at;
+    at += words[i].length + 1;
+  }
+  return offsets;
+}
+
+const ROLL = 0x01000193;
+
+/**
+ * A polynomial rolling hash of every window of m consecutive values (into `out`, grown if needed): O(1)
+ * per window. Equal windows give equal hashes, which is all a filter for shared runs needs.
+ */
+function rollingWindows(values: Uint32Array, m: number, out: Uint32Array): Uint32Array {
+  const count = values.length - m + 1;
+  const windows = out.length >= count ? out : new Uint32Array(Math.max(count, out.length * 2));
+  let top = 1; // ROLL^(m − 1)
+  for (let i = 1; i < m; i++) top = Math.imul(top, ROLL);
+  let h = 0;
+  for (let i = 0; i < m; i++) h = (Math.imul(h, ROLL) + values[i]) | 0;
+  windows[0] = h >>> 0;
+  for (let i = m; i < values.length; i++) {
+    h = (Math.imul(h - Math.imul(values[i - m], top), ROLL) + values[i]) | 0;
+    windows[i - m + 1] = h >>> 0;
+  }
+  return windows;
+}

@@ -1,0 +1,208 @@
+// The shared index against a real Redis (Debian's redis-server), compared with the in-memory index.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, it } from 'vitest';
+import {
+  createIndex,
+  findDuplicates,
+  type NearDupIndex,
+  type Report,
+  type SharedIndex,
+} from '../../src/index.js';
+import { redisStorage } from '../../src/node/redis.js';
+import { describeRedis, redisServerForFile, redisTestDocs } from './redis-fixture.js';
+
+const root = resolve(__dirname, '..', '..');
+const withoutTime = (report: Report) => ({ ...report, stats: { ...report.stats, ms: 0 } });
+const docs = redisTestDocs;
+const server = redisServerForFile();
+let prefixes = 0;
+const shared = (options: { commandTimeout?: number } = {}): Promise<SharedIndex> =>
+  createIndex({ storage: redisStorage({ url: server.url, prefix: `t${++prefixes}`, ...options }) });
+
+describeRedis('shared index in Redis', () => {
+  it('gives the same reports and answers as the in-memory index', async () => {
+    const index = await shared();
+    const memory = await createIndex();
+    await index.add(docs.slice(0, 20));
+    memory.add(docs.slice(0, 20));
+    await index.add(['an unnamed document']);
+    memory.add(['an unnamed document']);
+    expect(await index.ids()).toEqual(memory.ids());
+    expect(withoutTime(await index.report())).toEqual(withoutTime(memory.report()));
+    const newcomer = docs[20];
+    expect((await index.query(newcomer)).length).toBeGreaterThan(0);
+    expect(await index.query(newcomer)).toEqual(memory.query(newcomer));
+    expect(withoutTime(await index.addAndCheck(docs.slice(20, 26)))).toEqual(
+      withoutTime(memory.addAndCheck(docs.slice(20, 26))),
+    );
+    expect(await index.remove(docs[3].id)).toBe(true);
+    memory.remove(docs[3].id);
+    expect(await index.remove(docs[3].id)).toBe(false);
+    expect(withoutTime(await index.report())).toEqual(withoutTime(memory.report()));
+    await expect(index.add([docs[5]])).rejects.toMatchObject({ code: 'DUPLICATE_ID' });
+    await index.close();
+  });
+
+  it('numbers unnamed documents as the in-memory index does: a query uses up no number', async () => {
+    const index = await shared();
+    const memory = await createIndex();
+    for (const step of [
+      (i: SharedIndex | NearDupIndex) => i.add(['first unnamed']),
+      (i: SharedIndex | NearDupIndex) => i.query('a query, first unnamed'),
+      (i: SharedIndex | NearDupIndex) => i.add(['second unnamed']),
+      (i: SharedIndex | NearDupIndex) => i.query({ text: 'another query' }),
+      (i: SharedIndex | NearDupIndex) => i.addAndCheck(['third unnamed', { id: 'named', text: 'x' }]),
+      (i: SharedIndex | NearDupIndex) => i.add(['fourth unnamed']),
+    ]) {
+      const timeless = (x: unknown) =>
+        x && typeof x === 'object' && 'stats' in x ? withoutTime(x as Report) : x;
+      expect(timeless(await step(index))).toEqual(timeless(step(memory)));
+    }
+    expect(await index.ids()).toEqual(['doc-1', 'doc-2', 'doc-3', 'named', 'doc-5']);
+    expect(await index.ids()).toEqual(memory.ids());
+    // The query's own pairs name it as the in-memory index does.
+    expect(await index.query('first unnamed')).toEqual(memory.query('first unnamed'));
+    expect((await index.query('first unnamed'))[0]?.b.doc).toBe('doc-6');
+    await index.close();
+  });
+
+  it('refuses options that would hash differently from the stored index', async () => {
+    const prefix = `t${++prefixes}`;
+    const first = await createIndex({ storage: redisStorage({ url: server.url, prefix }) });
+    await first.add(docs.slice(0, 2));
+    await first.close();
+    await expect(
+      createIndex({ storage: redisStorage({ url: server.url, prefix }), numHashes: 64, bands: 16, rows: 4 }),
+    ).rejects.toMatchObject({
+      code: 'INDEX_MISMATCH',
+    });
+  });
+
+  it('refuses an index stored in another Redis layout (or one from before layouts were recorded)', async () => {
+    const prefix = `t${++prefixes}`;
+    const first = await createIndex({ storage: redisStorage({ url: server.url, prefix }) });
+    await first.add(docs.slice(0, 2));
+    await first.close();
+    const { Redis } = await import('ioredis');
+    const raw = new Redis(server.url);
+    await raw.del(`{${prefix}}:layout`);
+    raw.disconnect();
+    await expect(createIndex({ storage: redisStorage({ url: server.url, prefix }) })).rejects.toMatchObject({
+      code: 'INDEX_MISMATCH',
+      message: expect.stringContaining('is stored in Redis layout "1"; this neardup reads layout 2'),
+    });
+  });
+
+  it('two processes adding halves of a corpus at once give the same pairs as one process', async () => {
+    const prefix = `t${++prefixes}`;
+    const half = (from: number, to: number) =>
+      new Promise<void>((done, fail) => {
+        const child = spawn(
+          process.execPath,
+          [
+            '--import',
+            'tsx',
+            join(root, 'test', 'fixtures', 'redis-adder.ts'),
+            server.url,
+            prefix,
+            String(from),
+            String(to),
+          ],
+          {
+            cwd: root,
+            stdio: ['ignore', 'ignore', 'inherit'],
+          },
+        );
+        child.once('exit', (code) => (code === 0 ? done() : fail(new Error(`adder exited with ${code}`))));
+      });
+    await Promise.all([half(0, 20), half(20, 40)]);
+    const index = await createIndex({ storage: redisStorage({ url: server.url, prefix }) });
+    const order = await index.ids();
+    expect(order.sort()).toEqual(
+      docs
+        .slice(0, 40)
+        .map((d) => d.id)
+        .sort(),
+    );
+    const inOrder = (await index.ids()).map((id) => docs.find((d) => d.id === id)!);
+    const report = await index.report();
+    expect(report.pairs.length).toBeGreaterThan(0);
+    expect(withoutTime(report)).toEqual(withoutTime(await findDuplicates(inOrder)));
+    await index.close();
+  }, 60_000);
+
+  it('neardup --redis URL: reports what new files duplicate, then skips them on the next run', async () => {
+    const { execFileSync } = await import('node:child_process');
+    execFileSync(process.execPath, [join(root, 'scripts', 'ensure-built.mjs')], { stdio: 'inherit' });
+    const cli = (...args: string[]) =>
+      JSON.parse(
+        execFileSync(
+          process.execPath,
+          [join(root, 'dist', 'cli.js'), '--format', 'json', '--redis', server.url, ...args],
+          {
+            cwd: root,
+            encoding: 'utf8',
+          },
+        ),
+      ) as Report;
+    const first = cli('examples/articles');
+    const expected = await findDuplicates(
+      ['article-1', 'article-2'].map((name) => ({
+        id: `examples/articles/${name}.txt`,
+        text: readFileSync(join(root, 'examples', 'articles', `${name}.txt`), 'utf8'),
+      })),
+    );
+    expect(first.pairs).toEqual(expected.pairs);
+    expect(cli('examples/articles').pairs).toEqual([]);
+  });
+
+  it('neardup --redis: a changed file replaces its old version only once it checks; a failed check keeps it', async () => {
+    const { checkAgainstRedis } = await import('../../src/cli/index-file.js');
+    const url = `${server.url}/3`; // a database of its own: the CLI uses the default prefix
+    const inputs = (...list: { id: string; text: string }[]) =>
+      (async function* () {
+        yield* list;
+      })();
+    const original = { id: 'a.txt', text: docs[30].text };
+    await checkAgainstRedis(url, inputs(original), {});
+    const repeated = { id: 'a.txt', text: 'The same paragraph, again and again.\n\n'.repeat(3) };
+    await expect(checkAgainstRedis(url, inputs(repeated), { maxPairs: 1 })).rejects.toMatchObject({
+      code: 'TOO_MANY_PAIRS',
+    });
+    const index = await createIndex({ storage: redisStorage({ url }) });
+    expect(await index.document('a.txt')).toEqual(original);
+    // When it checks: reported against the index without its old version, which it then replaces.
+    const changed = { id: 'a.txt', text: `${docs[31].text}\n\n${docs[30].text}` };
+    const other = { id: 'b.txt', text: docs[31].text };
+    const second = await checkAgainstRedis(url, inputs(changed, other), {});
+    const memory = await createIndex();
+    expect(withoutTime(second.report)).toEqual(withoutTime(memory.addAndCheck([changed, other])));
+    expect(second.report.pairs.length).toBeGreaterThan(0);
+    expect(await index.ids()).toEqual(['a.txt', 'b.txt']);
+    expect(await index.document('a.txt')).toEqual(changed);
+    await index.close();
+  });
+
+  it('rejects with STORAGE_FAILED while Redis is stopped, leaves nothing half-written, and works again after', async () => {
+    const index = await shared({ commandTimeout: 500 });
+    await index.add(docs.slice(0, 5));
+    server.process.kill('SIGSTOP');
+    try {
+      await expect(index.add([docs[5]])).rejects.toMatchObject({ code: 'STORAGE_FAILED' });
+    } finally {
+      server.process.kill('SIGCONT');
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    // The insert sent before the stop either ran whole or not at all.
+    const ids = await index.ids();
+    const memory = await createIndex();
+    memory.add(ids.map((id) => docs.find((d) => d.id === id)!));
+    expect(withoutTime(await index.report())).toEqual(withoutTime(memory.report()));
+    if (!ids.includes(docs[5].id)) await index.add([docs[5]]);
+    await index.add([docs[6]]);
+    expect(await index.size()).toBe(7);
+    await index.close();
+  }, 30_000);
+});

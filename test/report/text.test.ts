@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { findDuplicates, NearDupError, type Report, renderText } from '../../src/index.js';
+import { quotable } from '../../src/report/quote.js';
+import { seedArticles } from '../helpers.js';
+
+const Q1 = 'the committee will publish its final report on the new bridge before the end of the summer';
+const Q2 = 'residents can comment on the plans at the town hall every weekday morning until the vote';
+const COUNCIL =
+  'The council met on Monday to discuss the budget for the coming year in great detail and at length.';
+
+/** Two stories whose consecutive paragraphs quote the same two passages (b has a separator between). */
+const quoting = {
+  'a.txt': `Title of the first\n\nThe mayor said that ${Q1}, according to a statement.\n\nShe added that ${Q2}, and thanked the volunteers.`,
+  'b.txt': `Other paper\n\nIn a brief note, officials wrote that ${Q1} and declined to comment further on costs.\n\n* * *\n\nA spokesman confirmed ${Q2} while critics remained unconvinced.`,
+};
+
+async function reportOf(texts: Record<string, string>): Promise<Report> {
+  return findDuplicates(Object.entries(texts).map(([id, text]) => ({ id, text })));
+}
+
+describe('renderText: blocks', () => {
+  it('lists the pairs of a copied block, each with places, kind, figures and its passage shortened', async () => {
+    const docs = seedArticles();
+    const texts = Object.fromEntries(docs.map((d) => [d.id, d.text]));
+    const text = renderText(await findDuplicates(docs), texts);
+    const lines = text.split('\n');
+    const heading = lines.indexOf(
+      'Copied blocks (runs of consecutive paragraphs repeated as exact or near duplicates):',
+    );
+    expect(heading).toBe(0);
+    expect(lines[1]).toBe('  article-1:3 ¶3–7  ⇄  article-1:8 ¶8–12   5 pairs, exact, mean Jaccard 1.00');
+    for (let k = 0; k < 5; k++) {
+      expect(lines[2 + 2 * k]).toBe(
+        `    [exact] article-1:${3 + k} ¶${3 + k}  ⇄  article-1:${8 + k} ¶${8 + k}   Jaccard 1.00, containment 1.00, similarity 1.00`,
+      );
+      expect(lines[3 + 2 * k]).toMatch(/^ {8}\d+ shared words: “.+”$/);
+    }
+    // ¶4 is 305 characters: its beginning and its end, cut between words, within maxQuote.
+    const quote = /“(.*)”$/.exec(lines[5])![1];
+    expect(quote.length).toBeLessThanOrEqual(240);
+    expect(quote).toMatch(
+      /^During the meeting, Hussein “addressed the recent movements .+ \S+ … \S+ .+ to confront these groups$/,
+    );
+    const [head, tail] = quote.split(' … ');
+    const paragraph = texts['article-1'].split('\n')[3];
+    expect(paragraph.startsWith(`${head} `)).toBe(true);
+    expect(paragraph.includes(` ${tail}`)).toBe(true);
+    // pairs listed in a block are not listed again
+    expect(text.match(/article-1:4 ¶4 {2}⇄ {2}article-1:9 ¶9/g)).toHaveLength(1);
+    expect(text).toContain('Other flagged pairs:\n  [overlap] article-1:4 ¶4  ⇄  article-2:6 ¶6');
+  });
+
+  it('heads a run of paragraphs sharing passages as such, with every pair and its quotes', async () => {
+    const text = renderText(await reportOf(quoting), quoting);
+    expect(text).not.toContain('Copied blocks');
+    expect(text).not.toContain('Other flagged pairs');
+    expect(text.split('\n').slice(0, 7)).toEqual([
+      'Blocks of shared passages (runs of consecutive paragraphs that share passages, not copies):',
+      '  a.txt:3 ¶2–3  ⇄  b.txt:3 ¶2–4   2 pairs, overlap, mean Jaccard 0.47',
+      '    [overlap] a.txt:3 ¶2  ⇄  b.txt:3 ¶2   Jaccard 0.44, containment 0.70, similarity 0.67',
+      `        18 shared words: “that ${Q1}”`,
+      // across the separator "* * *" (¶3 of b.txt, no words): line 7, paragraph 4
+      '    [overlap] a.txt:5 ¶3  ⇄  b.txt:7 ¶4   Jaccard 0.50, containment 0.67, similarity 0.68',
+      `        16 shared words: “${Q2}”`,
+      '',
+    ]);
+  });
+
+  it('heads a block of copies and shared passages as mixed', async () => {
+    const texts = {
+      c: `x\n\n${COUNCIL}\n\nThe mayor said that ${Q1}, according to a statement.`,
+      d: `y\n\n${COUNCIL}\n\nIn a brief note, officials wrote that ${Q1} and declined to comment further on costs.`,
+    };
+    const text = renderText(await reportOf(texts), texts);
+    expect(text).toMatch(
+      /^Mixed blocks \(runs of consecutive paragraphs, some copied, some sharing passages\):\n/,
+    );
+    expect(text).toContain('  c:3 ¶2–3  ⇄  d:3 ¶2–3   2 pairs, exact/overlap, mean Jaccard 0.72\n');
+    expect(text).toContain('    [exact] c:3 ¶2  ⇄  d:3 ¶2   Jaccard 1.00');
+    expect(text).toContain('    [overlap] c:5 ¶3  ⇄  d:5 ¶3   Jaccard 0.44');
+  });
+});
+
+describe('renderText: pairs, colour and the summary', () => {
+  it('prints only the summary, still saying numbers are 1-based, when nothing is flagged', async () => {
+    const texts = { one: 'Nothing in common here.', two: 'Entirely different words.' };
+    expect(renderText(await reportOf(texts), texts)).toMatch(
+      /^neardup: 2 document\(s\), 2 paragraph\(s\): no near duplicates or overlaps, [\d.]+ ms\. Lines and paragraph numbers are 1-based\.\n$/,
+    );
+  });
+
+  it('colours kinds, headings and quotes only when asked', async () => {
+    const report = await reportOf(quoting);
+    expect(renderText(report, quoting)).not.toContain('\x1b[');
+    const coloured = renderText(report, new Map(Object.entries(quoting)), { color: true });
+    expect(coloured).toContain('\x1b[1mBlocks of shared passages');
+    expect(coloured).toContain('\x1b[36m[overlap]\x1b[0m a.txt:3 ¶2');
+    expect(coloured).toContain(`\x1b[2m“that ${Q1}”\x1b[0m`);
+  });
+
+  it('quotes at most three passages of a near duplicate and says how many more there are', async () => {
+    const words = Array.from({ length: 60 }, (_, i) => `w${i}`);
+    const edited = words.map((w, i) => (i % 12 === 11 ? `x${i}` : w));
+    const texts = { a: words.join(' '), b: edited.join(' ') };
+    const report = await findDuplicates(
+      Object.entries(texts).map(([id, text]) => ({ id, text })),
+      {
+        threshold: 0.5,
+      },
+    );
+    expect(report.pairs[0].spans.length).toBeGreaterThan(3);
+    const text = renderText(report, texts);
+    expect(text.match(/shared words: /g)).toHaveLength(3);
+    expect(text).toContain(`  … and ${report.pairs[0].spans.length - 3} more shared passages`);
+  });
+
+  it('rejects a maxQuote that is not an integer of at least 20, naming the value', async () => {
+    const report = await reportOf(quoting);
+    for (const bad of [0, 19, 2.5, Number.NaN, '80']) {
+      const error = (() => {
+        try {
+          renderText(report, quoting, { maxQuote: bad as number });
+        } catch (e) {
+          return e as NearDupError;
+        }
+      })();
+      expect(error).toBeInstanceOf(NearDupError);
+      expect(error?.code).toBe('INVALID_OPTION');
+      expect(error?.message).toContain(`got ${typeof bad === 'string' ? `"${bad}"` : String(bad)}`);
+    }
+  });
+});
+
+describe('quotable', () => {
+  it('collapses whitespace and keeps a passage that fits whole', () => {
+    expect(quotable('  one\n two\t\tthree  ', 20)).toBe('one two three');
+  });
+
+  it('joins the beginning and the end of a long passage at word boundaries, within the limit', () => {
+    const text = Array.from({ length: 80 }, (_, i) => `word${i}`).join(' ');
+    const short = quotable(text, 60);
+    expect(short.length).toBeLessThanOrEqual(60);
+    const [head, tail] = short.split(' … ');
+    expect(text.startsWith(`${head} `)).toBe(true);
+    expect(text.endsWith(` ${tail}`)).toBe(true);
+    expect(head.length).toBeGreaterThan(tail.length);
+  });
+
+  it('never cuts a surrogate pair', () => {
+    const short = quotable('😀'.repeat(100), 41);
+    expect(short).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+    expect(short).toContain(' … ');
+  });
+});

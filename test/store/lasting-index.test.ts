@@ -1,0 +1,181 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/corpus.js';
+import { findDuplicates, type Report } from '../../src/index.js';
+import { createIndex } from '../../src/store/lasting-index.js';
+import { seedArticles } from '../helpers.js';
+
+const withoutTime = (report: Report) => ({ ...report, stats: { ...report.stats, ms: 0 } });
+const small = generateCorpus({ paragraphs: 600, seed: 11 }).documents;
+
+describe('createIndex', () => {
+  it('reports what findDuplicates reports, documents added one by one or in batches', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 8 }),
+        async (cuts) => {
+          const index = await createIndex();
+          let at = 0;
+          for (const size of cuts) {
+            index.add(small.slice(at, at + size));
+            at += size;
+          }
+          const docs = small.slice(0, at);
+          expect(index.size).toBe(docs.length);
+          expect(withoutTime(index.report())).toEqual(withoutTime(await findDuplicates(docs)));
+        },
+      ),
+      { numRuns: 15 },
+    );
+  }, 60_000);
+
+  it('answers a query with exactly the pairs findDuplicates finds for the new document, without adding it', async () => {
+    const index = await createIndex();
+    const docs = small.slice(0, 30);
+    index.add(docs.slice(0, 29));
+    const newcomer = docs[29];
+    const pairs = index.query(newcomer);
+    const expected = (await findDuplicates(docs)).pairs.filter(
+      (p) => p.a.doc === newcomer.id || p.b.doc === newcomer.id,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(pairs).toEqual(expected);
+    expect(index.size).toBe(29);
+    const seed = seedArticles();
+    const articles = await createIndex();
+    articles.add([seed[0]]);
+    const found = articles.query(seed[1]);
+    expect(found.map((p) => `${p.a.paragraph}-${p.b.paragraph}`).sort()).toEqual([
+      '3-5',
+      '3-6',
+      '8-5',
+      '8-6',
+    ]);
+  });
+
+  it('forgets removed documents and still agrees with findDuplicates on the rest', async () => {
+    const index = await createIndex();
+    const docs = small.slice(0, 20);
+    index.add(docs);
+    expect(index.remove(docs[3].id)).toBe(true);
+    expect(index.remove(docs[3].id)).toBe(false);
+    const rest = docs.filter((_, i) => i !== 3);
+    expect(withoutTime(index.report())).toEqual(withoutTime(await findDuplicates(rest)));
+    const query = docs[3];
+    const expected = (await findDuplicates([...rest, query])).pairs.filter(
+      (p) => p.a.doc === query.id || p.b.doc === query.id,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(index.query(query)).toEqual(expected);
+  });
+
+  it('refuses repeated ids and bad documents, and then holds nothing of the failed batch', async () => {
+    const index = await createIndex();
+    index.add([{ id: 'a', text: 'one' }]);
+    expect(() =>
+      index.add([
+        { id: 'b', text: 'two' },
+        { id: 'a', text: 'again' },
+      ]),
+    ).toThrow(expect.objectContaining({ code: 'DUPLICATE_ID' }));
+    expect(() =>
+      index.add([
+        { id: 'c', text: 'x' },
+        { id: 'c', text: 'y' },
+      ]),
+    ).toThrow(expect.objectContaining({ code: 'DUPLICATE_ID' }));
+    expect(() => index.add([{ id: 'd', text: 42 as unknown as string }])).toThrow(
+      expect.objectContaining({ code: 'INVALID_DOCUMENT' }),
+    );
+    expect(() => index.add('text' as never)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+    expect(() => index.query({ id: 'a', text: 'one' })).toThrow(
+      expect.objectContaining({ code: 'DUPLICATE_ID' }),
+    );
+    expect(index.ids()).toEqual(['a']);
+    index.add(['plain text']);
+    expect(index.ids()).toEqual(['a', 'doc-2']);
+  });
+});
+
+describe('addAndCheck', () => {
+  it('reports exactly the pairs and blocks that involve the new documents, run after run', async () => {
+    const docs = small.slice(0, 24);
+    const index = await createIndex();
+    const first = index.addAndCheck(docs.slice(0, 12));
+    const whole12 = await findDuplicates(docs.slice(0, 12));
+    expect(first.pairs).toEqual(whole12.pairs);
+    expect(first.blocks).toEqual(whole12.blocks);
+    const second = index.addAndCheck(docs.slice(12));
+    const whole = await findDuplicates(docs);
+    const fresh = new Set(docs.slice(12).map((d) => d.id));
+    const involves = (x: { a: { doc: string }; b: { doc: string } }) =>
+      fresh.has(x.a.doc) || fresh.has(x.b.doc);
+    expect(second.pairs.length).toBeGreaterThan(0);
+    expect(second.pairs).toEqual(whole.pairs.filter(involves));
+    expect(second.blocks).toEqual(whole.blocks.filter(involves));
+    for (const doc of second.documents) expect(index.document(doc.id)?.text).toBeDefined();
+    expect(index.size).toBe(24);
+  });
+
+  it('adds nothing when it fails', async () => {
+    const index = await createIndex({ maxPairs: 3 });
+    const copies = Array.from({ length: 6 }, (_, i) => ({
+      id: `c${i}`,
+      text: 'The same sentence, copied into every one of these documents.',
+    }));
+    expect(() => index.addAndCheck(copies)).toThrow(expect.objectContaining({ code: 'TOO_MANY_PAIRS' }));
+    expect(index.size).toBe(0);
+    // Nor are their numbers used up: the next unnamed document is doc-1, as after a failed add().
+    index.add(['a first unnamed document']);
+    expect(index.ids()).toEqual(['doc-1']);
+  });
+});
+
+describe('query buckets', () => {
+  it('answer like findDuplicates while documents are added and removed between queries', async () => {
+    const docs = small.slice(0, 30);
+    const index = await createIndex();
+    index.add(docs.slice(0, 10));
+    const kept = docs.slice(0, 10);
+    for (let i = 10; i < 30; i++) {
+      const expected = (await findDuplicates([...kept, docs[i]])).pairs.filter(
+        (p) => p.a.doc === docs[i].id || p.b.doc === docs[i].id,
+      );
+      expect(index.query(docs[i])).toEqual(expected);
+      index.add([docs[i]]);
+      kept.push(docs[i]);
+      if (i % 7 === 0) {
+        const gone = kept.splice(i % kept.length, 1)[0];
+        index.remove(gone.id);
+      }
+    }
+    expect(withoutTime(index.report())).toEqual(withoutTime(await findDuplicates(kept)));
+  });
+
+  it('skip removed documents without a rebuild, and rebuild once a quarter is removed, with the same answers', async () => {
+    // 1,400 one-paragraph documents, every 7th a copy of the one before: enough paragraphs that removing
+    // some marks them dead, and removing most crosses the rebuild point.
+    const base = small.map((d) => d.text.split('\n')[0]);
+    const docs = Array.from({ length: 1400 }, (_, i) => ({
+      id: `d${i}`,
+      text: `${base[Math.floor(i / 7) % base.length]} number ${i % 7 === 6 ? i - 1 : i}`,
+    }));
+    const index = await createIndex();
+    index.add(docs);
+    const kept = [...docs];
+    const probe = { id: 'probe', text: docs[700].text };
+    const expectSame = async () => {
+      const expected = (await findDuplicates([...kept, probe])).pairs.filter(
+        (p) => p.a.doc === 'probe' || p.b.doc === 'probe',
+      );
+      expect(index.query(probe)).toEqual(expected);
+    };
+    await expectSame();
+    for (const step of [3, 5, 2, 2]) {
+      for (let i = kept.length - 1; i >= 0; i -= step) index.remove(kept.splice(i, 1)[0].id);
+      await expectSame();
+    }
+    expect(kept.length).toBeLessThan(400);
+    expect(withoutTime(index.report())).toEqual(withoutTime(await findDuplicates(kept)));
+  }, 60_000);
+});
