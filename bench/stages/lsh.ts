@@ -1,8 +1,11 @@
 // LSH: the band keys indexing computes from each signature, the candidate pairs findDuplicates groups
 // from them (one radix sort per band), and the exported Map-based LshIndex for comparison.
 
+import { CandidatePairs } from '../../src/candidates/candidate-pairs.js';
+import { blockTables, collectCandidates } from '../../src/candidates/collect.js';
 import { hashSequence, LshIndex } from '../../src/index.js';
-import { addBandCandidates, candidateCollector } from '../../src/pipeline/find.js';
+import type { Corpus } from '../../src/pipeline/corpus.js';
+import type { ResolvedOptions } from '../../src/types.js';
 import type { BenchContext, StageTask } from './context.js';
 
 export const LSH = {
@@ -12,11 +15,19 @@ export const LSH = {
   mapQuery: 'LshIndex (exported Map-based block, not used by findDuplicates): query all',
 } as const;
 
+/** The candidate pairs of paragraphs sharing an LSH band (the band tables alone, as findDuplicates takes them). */
+function bandCandidates(corpus: Corpus, resolved: ResolvedOptions): Float64Array {
+  const collected = new CandidatePairs(corpus.docOf.length, resolved.maxPairs);
+  collectCandidates(
+    { count: resolved.bands, table: blockTables([corpus], 0, resolved.bands).table },
+    collected,
+  );
+  return collected.sortedUnique();
+}
+
 /** The distinct candidate pairs from LSH bands alone. */
 export function bandCandidateCount(ctx: BenchContext): number {
-  const collected = candidateCollector(ctx.corpus, ctx.resolved);
-  addBandCandidates(ctx.corpus, ctx.resolved, collected);
-  return collected.sortedUnique().length;
+  return bandCandidates(ctx.corpus, ctx.resolved).length;
 }
 
 export function lshTasks(ctx: BenchContext): StageTask[] {
@@ -39,11 +50,7 @@ export function lshTasks(ctx: BenchContext): StageTask[] {
     {
       name: LSH.candidates,
       mb,
-      fn: () => {
-        const collected = candidateCollector(corpus, resolved);
-        addBandCandidates(corpus, resolved, collected);
-        return collected.sortedUnique();
-      },
+      fn: () => bandCandidates(corpus, resolved),
     },
     {
       name: LSH.mapInsert,

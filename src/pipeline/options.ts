@@ -1,33 +1,9 @@
 import { type LshWeights, optimalParams } from '../candidates/lsh-params.js';
 import { describeValue, NearDupError } from '../errors.js';
-import type { ParagraphMode, ParagraphSplitter } from '../text/paragraphs.js';
+import { LANGUAGES } from '../text/language.js';
+import type { ParagraphSplitter } from '../text/paragraphs.js';
+import type { Language, ParagraphMode, ResolvedOptions } from '../types.js';
 import { bool, closestName, int, invalid, num, oneOf } from './option-values.js';
-
-/** Languages with a stemmer and a stopword list in `natural`. */
-export type Language =
-  | 'english'
-  | 'german'
-  | 'spanish'
-  | 'french'
-  | 'italian'
-  | 'dutch'
-  | 'norwegian'
-  | 'portuguese'
-  | 'russian'
-  | 'swedish';
-
-export const LANGUAGES: readonly Language[] = [
-  'english',
-  'german',
-  'spanish',
-  'french',
-  'italian',
-  'dutch',
-  'norwegian',
-  'portuguese',
-  'russian',
-  'swedish',
-];
 
 /** Everything is optional; see DEFAULTS and the README's options table. */
 export interface Options {
@@ -74,28 +50,6 @@ export interface Options {
   stem?: boolean | Language;
   /** Drop stopwords before shingling: natural's list for a language (true means 'english'), or your own list. */
   stopwords?: boolean | Language | readonly string[];
-}
-
-export interface ResolvedOptions {
-  threshold: number;
-  numHashes: number;
-  shingleSize: number;
-  shingleUnit: 'word' | 'char';
-  minOverlapWords: number;
-  overlaps: boolean;
-  /** The mode used; 'custom' when a function was given. */
-  paragraphs: ParagraphMode | 'custom';
-  seed: number;
-  bands: number;
-  rows: number;
-  falsePositiveWeight: number;
-  falseNegativeWeight: number;
-  minCandidateProbability: number;
-  maxEditChars: number;
-  minBlockPairs: number;
-  maxPairs: number;
-  stem: false | Language;
-  stopwords: false | Language | string[];
 }
 
 export const DEFAULTS = {
