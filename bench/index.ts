@@ -1,4 +1,4 @@
-// npm run bench:index [-- 100000] [--redis]: the lasting index on a generated corpus (written once as JSON lines by
+// npm run bench:index [-- 100000] [--redis | --memory-only]: the lasting index on a generated corpus (written once as JSON lines by
 // bench/scale.ts's generator): adding every document, querying held-out ones, save and load, file size.
 // Prints; asserts nothing.
 import { execSync } from 'node:child_process';
@@ -87,8 +87,10 @@ console.table([
 
 // The same against a local redis-server (Debian's package), when there is one.
 const { redisServerPath, startRedis } = await import('../test/node/redis.js');
-// Above 200 k paragraphs only with --redis (Redis then needs several GB).
-if (redisServerPath && (size <= 200_000 || process.argv.includes('--redis'))) {
+// Above 200 k paragraphs only with --redis (Redis then needs several GB); never with --memory-only.
+const withRedis =
+  !process.argv.includes('--memory-only') && (size <= 200_000 || process.argv.includes('--redis'));
+if (redisServerPath && withRedis) {
   const { redisStorage } = await import('../src/node/redis.js');
   const server = await startRedis();
   try {
