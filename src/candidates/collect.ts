@@ -18,6 +18,8 @@ export interface CandidateTables {
   readonly count: number;
   /** Table t's entries (ids need not be ascending within a key); may fill and return `scratch`. */
   table(t: number, scratch: KeyedIds): KeyedIds;
+  /** At most how many entries table t holds, when known (its array is then allocated once). */
+  capacity?(t: number): number;
 }
 
 /** Paragraphs in a block. */
@@ -40,6 +42,8 @@ export function blockTables(
 ): CandidateTables {
   return {
     count: bands + 1,
+    capacity: (t) =>
+      blocks.reduce((sum, b) => sum + (t < bands ? paragraphsIn(b) : b.fingerprints.length), 0),
     table(t, scratch) {
       if (t === bands && reorder && blocks.length === 1 && first === 0)
         return KeyedIds.over(blocks[0].fingerprints, blocks[0].fingerprintParagraphs);
@@ -64,7 +68,9 @@ export function blockTables(
 
 /** Every table of `tables`, each in an array of its own (the base of a lookup). */
 export function allTables(tables: CandidateTables): KeyedIds[] {
-  return Array.from({ length: tables.count }, (_, t) => tables.table(t, new KeyedIds(64)));
+  return Array.from({ length: tables.count }, (_, t) =>
+    tables.table(t, new KeyedIds(Math.max(16, tables.capacity?.(t) ?? 0))),
+  );
 }
 
 /**
