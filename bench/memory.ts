@@ -1,4 +1,4 @@
-// Memory of a detection. indexBytes: the typed arrays of the index findDuplicates builds (src/corpus.ts),
+// Memory of a detection. indexBytes: the typed arrays of the index findDuplicates builds (src/pipeline/corpus.ts),
 // per paragraph. detectionMemory: the peak RSS of a fresh process that reads a corpus and runs
 // findDuplicates on it once, so the figure is the detection's own and not the benchmark's.
 //   node --import tsx bench/memory.ts FILE.jsonl   (the child; prints one JSON line)

@@ -1,9 +1,10 @@
 // LSH: the band keys indexing computes from each signature, the candidate pairs findDuplicates groups
-// from them (one radix sort per band), and the exported Map-based LshIndex for comparison.
+// from them (one radix sort per band), and the exported LshIndex (the same band keys and lookup, item by item).
 
+import { writeBandKeys } from '../../src/candidates/band-keys.js';
 import { CandidatePairs } from '../../src/candidates/candidate-pairs.js';
 import { blockTables, collectCandidates } from '../../src/candidates/collect.js';
-import { hashSequence, LshIndex } from '../../src/index.js';
+import { LshIndex } from '../../src/index.js';
 import type { Corpus } from '../../src/pipeline/corpus.js';
 import type { ResolvedOptions } from '../../src/types.js';
 import type { BenchContext, StageTask } from './context.js';
@@ -11,8 +12,8 @@ import type { BenchContext, StageTask } from './context.js';
 export const LSH = {
   bandKeys: 'LSH band keys: hash every band of every signature (as indexing does)',
   candidates: 'LSH candidates: radix-sort band keys, pair up each group (findDuplicates)',
-  mapInsert: 'LshIndex (exported Map-based block, not used by findDuplicates): insert all',
-  mapQuery: 'LshIndex (exported Map-based block, not used by findDuplicates): query all',
+  mapInsert: 'LshIndex (exported building block, one item at a time): insert all',
+  mapQuery: 'LshIndex (exported building block, one item at a time): query all',
 } as const;
 
 /** The candidate pairs of paragraphs sharing an LSH band (the band tables alone, as findDuplicates takes them). */
@@ -41,10 +42,8 @@ export function lshTasks(ctx: BenchContext): StageTask[] {
       name: LSH.bandKeys,
       mb,
       fn: () => {
-        for (let p = 0; p < texts.length; p++) {
-          for (let band = 0; band < bands; band++)
-            keys[p * bands + band] = hashSequence(signatures, p * numHashes + band * rows, rows, band);
-        }
+        for (let p = 0; p < texts.length; p++)
+          writeBandKeys(signatures, p * numHashes, bands, rows, keys, p * bands);
       },
     },
     {
