@@ -15,6 +15,7 @@ export { renderHtml } from './report/html.js';
 export { renderJson } from './report/json.js';
 export type { SarifOptions } from './report/sarif.js';
 export { renderSarif, toSarif } from './report/sarif.js';
+export type { Log as SarifLog } from './report/sarif-log.js';
 export type { TextRenderOptions } from './report/text.js';
 export { renderText } from './report/text.js';
 export type { DocumentTexts } from './report/texts.js';

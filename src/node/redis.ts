@@ -1,13 +1,14 @@
 import type { ChainableCommander, Redis, RedisOptions } from 'ioredis';
 import { NearDupError } from '../errors.js';
 import type { IndexStorage, StorageChange, StorageChangeResult } from '../store/storage.js';
+import type { RedisClient } from './redis-client.js';
 import { CHANGE, INIT, LAYOUT, MEMBERS, RELEASE } from './redis-scripts.js';
 
 export interface RedisStorageOptions {
   /** A Redis URL (redis://host:port/db); ioredis, an optional peer dependency, is loaded for it. */
   url?: string;
-  /** Or a connected ioredis client of your own (left open by close()). */
-  client?: Redis;
+  /** Or a connected ioredis client of your own, a `Redis` or a `Cluster` (left open by close()). */
+  client?: RedisClient;
   /** Prefix of every key; the keys share one hash slot ({prefix}), so the index also works on Redis Cluster. Default 'neardup'. */
   prefix?: string;
   /** Milliseconds before a command fails with STORAGE_FAILED when Redis does not answer. Default 5,000. */
@@ -58,7 +59,7 @@ class RedisStorage implements IndexStorage {
   readonly name: string;
   private readonly tag: string;
   private readonly url: string | undefined;
-  private readonly client: Redis | undefined;
+  private readonly client: RedisClient | undefined;
   private readonly commandTimeout: number;
   private connection: Promise<Redis> | undefined;
 
@@ -230,7 +231,9 @@ class RedisStorage implements IndexStorage {
   /** The connection, opened (and the scripts defined) on first use. */
   private redis(): Promise<Redis> {
     this.connection ??= (
-      this.client ? Promise.resolve(this.client) : connect(this.url as string, this.commandTimeout)
+      this.client
+        ? Promise.resolve(this.client as unknown as Redis) // an ioredis Redis or Cluster (RedisClient)
+        : connect(this.url as string, this.commandTimeout)
     ).then(define);
     return this.connection;
   }
