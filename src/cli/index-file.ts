@@ -66,7 +66,9 @@ async function openIndexFile(file: string, options: Options): Promise<NearDupInd
   try {
     if (!(await opened)) return undefined;
   } catch (error) {
-    throw new InputError(`neardup: cannot read the index ${JSON.stringify(file)}: ${(error as Error).message}`);
+    throw new InputError(
+      `neardup: cannot read the index ${JSON.stringify(file)}: ${(error as Error).message}`,
+    );
   }
   let saved: Awaited<ReturnType<typeof decodeIndexFrom>>;
   try {
@@ -74,7 +76,9 @@ async function openIndexFile(file: string, options: Options): Promise<NearDupInd
   } catch (error) {
     stream.destroy();
     if (!(error instanceof NearDupError))
-      throw new InputError(`neardup: cannot read the index ${JSON.stringify(file)}: ${(error as Error).message}`);
+      throw new InputError(
+        `neardup: cannot read the index ${JSON.stringify(file)}: ${(error as Error).message}`,
+      );
     throw error;
   }
   return openSavedIndex(saved, options, `the index ${JSON.stringify(file)}`);

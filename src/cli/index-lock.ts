@@ -66,7 +66,9 @@ export async function lockIndex(file: string, { timeoutMs, onWait }: LockOptions
     }
     if (Date.now() >= deadline) {
       // An empty lock is one being written without hard links (createWithoutLinks), or whose writer died.
-      const by = holder ? `is held by ${describe(holder)}` : 'is empty (its run may have died: remove it if none runs)';
+      const by = holder
+        ? `is held by ${describe(holder)}`
+        : 'is empty (its run may have died: remove it if none runs)';
       throw new InputError(
         `neardup: the index ${JSON.stringify(file)} is in use: ${JSON.stringify(path)} ${by}${timeoutMs > 0 ? `, still after ${timeoutMs / 1000} s` : ''}; try again when it is done, or wait longer with --lock-timeout SECONDS`,
       );

@@ -181,8 +181,12 @@ class ChunkReader implements ByteReader {
     const asyncIterator = source?.[Symbol.asyncIterator];
     const iterator = source?.[Symbol.iterator];
     if (typeof asyncIterator === 'function') this.chunks = asyncIterator.call(source);
-    else if (typeof iterator === 'function' && !(source instanceof Uint8Array)) this.chunks = iterator.call(source);
-    else fail(`loadIndexFrom takes an iterable of Uint8Array chunks (a read stream), got ${describeValue(chunks)}`);
+    else if (typeof iterator === 'function' && !(source instanceof Uint8Array))
+      this.chunks = iterator.call(source);
+    else
+      fail(
+        `loadIndexFrom takes an iterable of Uint8Array chunks (a read stream), got ${describeValue(chunks)}`,
+      );
   }
 
   take(count: number): Uint8Array | Promise<Uint8Array> {
@@ -209,7 +213,8 @@ class ChunkReader implements ByteReader {
       this.checksum.update(all.subarray(0, cut));
       held = all.slice(cut);
     }
-    const stored = held.length === 4 ? (held[0] | (held[1] << 8) | (held[2] << 16) | (held[3] << 24)) >>> 0 : -1;
+    const stored =
+      held.length === 4 ? (held[0] | (held[1] << 8) | (held[2] << 16) | (held[3] << 24)) >>> 0 : -1;
     return { matches: stored === this.checksum.digest(), extra: Math.max(0, left - 4) };
   }
 

@@ -1,7 +1,7 @@
+import { describeValue, NearDupError } from '../errors.js';
 import { loadExtractor, prepare } from '../pipeline/detector.js';
 import type { Options } from '../pipeline/options.js';
 import type { DocumentInput, Pair, Report, ResolvedOptions } from '../types.js';
-import { describeValue, NearDupError } from '../errors.js';
 import { DEFAULT_CHUNK_SIZE, encodeIndex, encodeIndexChunks, type SavedIndex } from './format.js';
 import { decodeIndex, decodeIndexFrom } from './format-read.js';
 import { IndexCore } from './index-core.js';
