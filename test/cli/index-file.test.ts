@@ -1,7 +1,7 @@
 // `neardup --index FILE` when runs meet (issue 13.3) and when a run dies mid-save (issue 13.4): runs on
 // one file take turns through FILE.lock, a dead run's lock and temporary files are cleaned up by the next
 // run, and the index file is always the old index or the new one.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -67,7 +67,9 @@ beforeAll(() => {
   documents.slice(0, 60).forEach((d, i) => {
     writeFileSync(join(dir, i < 30 ? 'one' : 'two', `${i}.txt`), d.text);
   });
-  documents.slice(60, 80).forEach((d, i) => writeFileSync(join(dir, 'three', `${i}.txt`), d.text));
+  documents.slice(60, 80).forEach((d, i) => {
+    writeFileSync(join(dir, 'three', `${i}.txt`), d.text);
+  });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
