@@ -1,6 +1,8 @@
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import { fmix32 } from '../sketch/hash.js';
 import type { Pair, Report } from '../types.js';
+import { reportTooLarge } from './chunks.js';
+import { jsonChunks, LazyArray } from './json-chunks.js';
 import { cutAt, oneLine } from './quote.js';
 import { type DocumentTexts, lineIndex, textOf } from './texts.js';
 
@@ -50,6 +52,46 @@ const KINDS: Pair['kind'][] = ['exact', 'near', 'overlap'];
  * column exclusive, plus character offsets) and each shared passage as related locations on both sides.
  */
 export function toSarif(report: Report, texts: DocumentTexts, options: SarifOptions = {}): Log {
+  const { log, result } = sarifParts(report, texts, options);
+  return log(report.pairs.map(result));
+}
+
+/**
+ * The SARIF log as JSON text. A log too large for one string is a REPORT_TOO_LARGE error:
+ * renderSarifChunks gives the same text in chunks.
+ */
+export function renderSarif(report: Report, texts: DocumentTexts, options?: SarifOptions): string {
+  try {
+    return `${JSON.stringify(toSarif(report, texts, options), null, 2)}\n`;
+  } catch (error) {
+    if (error instanceof RangeError)
+      throw reportTooLarge('renderSarif', 'renderSarifChunks', undefined, error);
+    throw error;
+  }
+}
+
+/**
+ * renderSarif's text in chunks of about 64 K characters, for reports of any size: each result is made
+ * as it is written, so the log is never held whole. Joined, the chunks equal renderSarif(report, texts,
+ * options).
+ */
+export function* renderSarifChunks(
+  report: Report,
+  texts: DocumentTexts,
+  options: SarifOptions = {},
+): Generator<string> {
+  const { log, result } = sarifParts(report, texts, options);
+  const results = new LazyArray(report.pairs.length, (i) => result(report.pairs[i]));
+  yield* jsonChunks(log(results as unknown as Result[]), 2);
+  yield '\n';
+}
+
+/** The log around its results, and the result of one pair: what toSarif and renderSarifChunks share. */
+function sarifParts(
+  report: Report,
+  texts: DocumentTexts,
+  options: SarifOptions,
+): { log: (results: Result[]) => Log; result: (pair: Pair) => Result } {
   const docIndex = new Map(report.documents.map((d, i) => [d.id, i]));
   const finders = new Map<string, (offset: number) => { line: number; column: number }>();
   const region = (doc: string, start: number, end: number) => {
@@ -78,7 +120,7 @@ export function toSarif(report: Report, texts: DocumentTexts, options: SarifOpti
       region: region(doc, start, end),
     },
   });
-  const results: Result[] = report.pairs.map((pair) => {
+  const result = (pair: Pair): Result => {
     const paragraphOf = (side: Pair['a']) =>
       report.documents[docIndex.get(side.doc) ?? 0].paragraphs[side.paragraph];
     const pa = paragraphOf(pair.a);
@@ -107,8 +149,8 @@ export function toSarif(report: Report, texts: DocumentTexts, options: SarifOpti
         sharedWords: pair.spans.reduce((sum, s) => sum + s.words, 0),
       },
     };
-  });
-  return {
+  };
+  const log = (results: Result[]): Log => ({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -130,12 +172,8 @@ export function toSarif(report: Report, texts: DocumentTexts, options: SarifOpti
         results,
       },
     ],
-  };
-}
-
-/** The SARIF log as JSON text. */
-export function renderSarif(report: Report, texts: DocumentTexts, options?: SarifOptions): string {
-  return `${JSON.stringify(toSarif(report, texts, options), null, 2)}\n`;
+  });
+  return { log, result };
 }
 
 function describe(pair: Pair, texts: DocumentTexts): string {
