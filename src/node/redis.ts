@@ -1,6 +1,7 @@
 import type { ChainableCommander, Redis, RedisOptions } from 'ioredis';
 import { NearDupError } from '../errors.js';
 import type { IndexStorage, StorageChange, StorageChangeResult } from '../store/storage.js';
+import { appendAll } from '../util/append.js';
 import { CHANGE, INIT, LAYOUT, MEMBERS, RELEASE } from './redis-scripts.js';
 
 export interface RedisStorageOptions {
@@ -26,8 +27,10 @@ const RESULTS: Record<number, StorageChangeResult> = {
 
 /** The scripts as commands (defineCommand: EVALSHA, with EVAL when Redis does not know the script yet). */
 interface Scripted {
-  neardupChange(numberOfKeys: number, ...args: (string | Buffer | number)[]): Promise<number>;
-  neardupMembers(numberOfKeys: number, ...args: string[]): Promise<string[]>;
+  // The keys and arguments in one array, which ioredis flattens: spread as arguments, a long document's
+  // 100,000 buckets and more would overflow the stack.
+  neardupChange(numberOfKeys: number, args: RedisArgument[]): Promise<number>;
+  neardupMembers(numberOfKeys: number, args: RedisArgument[]): Promise<string[]>;
   neardupRelease(key: string, first: number, count: number): Promise<number>;
   neardupInit(
     parametersKey: string,
@@ -36,6 +39,7 @@ interface Scripted {
     layout: string,
   ): Promise<[string, string]>;
 }
+type RedisArgument = string | Buffer | number;
 function scripted<T extends Redis | ChainableCommander>(client: T): T & Scripted {
   return client as T & Scripted;
 }
@@ -73,20 +77,16 @@ export function redisStorage({
     for (const { id, from, to, order } of changes) {
       const old = bucketKeys(from?.buckets ?? []);
       const fresh = bucketKeys(to?.buckets ?? []);
-      const keys = [docKey(id), key('order'), key('sequence'), key('names'), ...old.keys, ...fresh.keys];
       const expected = from ? bufferOf(from.record) : '';
       const record = to ? bufferOf(to.record) : '';
-      pipeline.neardupChange(
-        keys.length,
-        ...keys,
-        id,
-        expected,
-        record,
-        old.keys.length,
-        order ?? '',
-        ...old.fields,
-        ...fresh.fields,
-      );
+      const args: RedisArgument[] = [docKey(id), key('order'), key('sequence'), key('names')];
+      appendAll(args, old.keys);
+      appendAll(args, fresh.keys);
+      const numberOfKeys = args.length;
+      args.push(id, expected, record, old.keys.length, order ?? '');
+      appendAll(args, old.fields);
+      appendAll(args, fresh.fields);
+      pipeline.neardupChange(numberOfKeys, args);
     }
     const replies = (await pipeline.exec()) ?? [];
     if (replies.length !== changes.length) throw new Error('the pipeline was cut short');
@@ -144,7 +144,7 @@ export function redisStorage({
             entries += (changes[to].from?.buckets.length ?? 0) + (changes[to].to?.buckets.length ?? 0);
             to++;
           } while (to < changes.length && entries < PIPELINE_ENTRIES);
-          results.push(...(await writePipeline(r, changes.slice(from, to))));
+          appendAll(results, await writePipeline(r, changes.slice(from, to)));
           from = to;
         }
         return results;
@@ -171,7 +171,7 @@ export function redisStorage({
       run('lookup', async (r) => {
         if (buckets.length === 0) return [];
         const { keys, fields } = bucketKeys(buckets);
-        return scripted(r).neardupMembers(keys.length + 1, key('names'), ...keys, ...fields);
+        return scripted(r).neardupMembers(keys.length + 1, [key('names')].concat(keys, fields));
       }),
     ids: () => run('ids', (r) => r.zrange(key('order'), 0, -1)),
     reserve: (count) => run('reserve', async (r) => (await r.incrby(key('serial'), count)) - count + 1),

@@ -4,6 +4,7 @@ import { type FeatureExtractor, GrowableUint32 } from '../sketch/features.js';
 import { hashSequence } from '../sketch/hash.js';
 import { type ParagraphMode, type ParagraphSplitter, splitParagraphs } from '../text/paragraphs.js';
 import type { ParagraphInfo } from '../types.js';
+import { appendAll } from '../util/append.js';
 import type { SourceDocument } from './documents.js';
 import type { ResolvedOptions } from './options.js';
 
@@ -110,8 +111,8 @@ export class CorpusBuilder {
     const docBase = this.docs.length;
     const paragraphBase = this.docOf.length;
     const setBase = this.setValues.length;
-    this.docs.push(...batch.docs);
-    this.paragraphsByDoc.push(...batch.paragraphsByDoc);
+    appendAll(this.docs, batch.docs);
+    appendAll(this.paragraphsByDoc, batch.paragraphsByDoc);
     for (let p = 0; p < batch.docOf.length; p++) {
       this.docOf.push(docBase + batch.docOf[p]);
       this.indexOf.push(batch.indexOf[p]);

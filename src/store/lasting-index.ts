@@ -5,6 +5,7 @@ import { alreadyIndexed, readBatch } from '../pipeline/documents.js';
 import { findInCorpus, now } from '../pipeline/find.js';
 import type { Options, ResolvedOptions } from '../pipeline/options.js';
 import type { DocumentInput, Pair, Report } from '../types.js';
+import { appendAll } from '../util/append.js';
 import { corpusOf, entryOf, type IndexEntry } from './entries.js';
 import { decodeIndex, encodeIndex, indexParameters, PLAIN_HASHING_OPTIONS } from './format.js';
 import { queryPairs, reportOf } from './query.js';
@@ -177,7 +178,7 @@ async function openIndex(
       try {
         for (const entry of added) {
           const found = queryWith(entry);
-          pairs.push(...found.pairs);
+          appendAll(pairs, found.pairs);
           candidates += found.candidates;
           commit(entry);
         }

@@ -5,6 +5,7 @@ import { alreadyIndexed, readBatch } from '../pipeline/documents.js';
 import { findInCorpus, now } from '../pipeline/find.js';
 import type { Options, ResolvedOptions } from '../pipeline/options.js';
 import type { DocumentInput, Pair, Report } from '../types.js';
+import { appendAll } from '../util/append.js';
 import { corpusOf, entryOf, type IndexEntry } from './entries.js';
 import { decodeEntry, encodeEntry, indexParameters } from './format.js';
 import { queryPairs, reportOf } from './query.js';
@@ -149,7 +150,7 @@ export async function openSharedIndex(storage: IndexStorage, options?: Options):
           }
           const before = [...earlier].sort((x, y) => x - y).map((j) => added[j]);
           const found = await pairsOf(entry, before, batchIds);
-          pairs.push(...found.pairs);
+          appendAll(pairs, found.pairs);
           candidates += found.candidates;
           for (const s of found.stored) involved.set(s.entry.doc.id, s);
         }
