@@ -10,6 +10,7 @@ export type { Detector } from './pipeline/detector.js';
 export { createDetector, findDuplicates } from './pipeline/detector.js';
 export type { Language, Options, ResolvedOptions } from './pipeline/options.js';
 export { DEFAULTS, LANGUAGES, resolveOptions } from './pipeline/options.js';
+export type { ProgressCallback, ProgressOptions } from './pipeline/progress.js';
 export type { HtmlRenderOptions } from './report/html.js';
 export { renderHtml, renderHtmlChunks } from './report/html.js';
 export { renderJson, renderJsonChunks } from './report/json.js';

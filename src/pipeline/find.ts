@@ -8,6 +8,7 @@ import type { Pair, Report } from '../types.js';
 import { corpusSource, PairVerifier } from '../verify/pair-verifier.js';
 import type { Corpus } from './corpus.js';
 import type { ResolvedOptions } from './options.js';
+import { PROGRESS_EVERY, type ProgressCallback } from './progress.js';
 
 /** A verified pair with the global paragraph numbers it came from. */
 export interface FoundPair {
@@ -25,10 +26,11 @@ export function findInCorpus(
   options: ResolvedOptions,
   extractor: FeatureExtractor,
   started: number,
+  onProgress?: ProgressCallback,
 ): Report {
   const candidates = candidatePairs(corpus, options);
   const verifier = new PairVerifier(corpusSource(corpus), options, extractor);
-  const found = verifyCandidates(candidates, corpus.docOf.length, verifier, options);
+  const found = verifyCandidates(candidates, corpus.docOf.length, verifier, options, onProgress);
   return assembleReport(corpus, options, found, candidates.length, started);
 }
 
@@ -38,15 +40,18 @@ export function verifyCandidates(
   span: number,
   verifier: PairVerifier,
   options: ResolvedOptions,
+  onProgress?: ProgressCallback,
 ): FoundPair[] {
   const found: FoundPair[] = [];
-  for (const key of candidates) {
-    const [p, q] = pairOfKey(key, span);
+  for (let i = 0; i < candidates.length; i++) {
+    if (onProgress !== undefined && i % PROGRESS_EVERY === 0) onProgress(i, candidates.length);
+    const [p, q] = pairOfKey(candidates[i], span);
     const pair = verifier.verify(p, q);
     if (pair === undefined) continue;
     if (found.length === options.maxPairs) throw tooManyFlagged(options);
     found.push({ pair, p, q });
   }
+  onProgress?.(candidates.length, candidates.length);
   return found;
 }
 

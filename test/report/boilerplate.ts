@@ -9,11 +9,16 @@ export const NOTICE =
  * `files` documents that each hold the same two paragraphs and one line of their own (the shape of
  * licence boilerplate across packages): every pair of files is a block of two exact pairs.
  */
-export async function boilerplate(files: number): Promise<{ report: Report; texts: Map<string, string> }> {
-  const docs = Array.from({ length: files }, (_, i) => ({
+export function boilerplateDocs(files: number): { id: string; text: string }[] {
+  return Array.from({ length: files }, (_, i) => ({
     id: `pkg-${i}/copyright`,
     text: `${GRANT}\n\n${NOTICE}\n\nFiles: debian/* of package ${i}, maintained since ${1990 + (i % 30)}.\n`,
   }));
+}
+
+/** findDuplicates of boilerplateDocs(files), and their texts by id. */
+export async function boilerplate(files: number): Promise<{ report: Report; texts: Map<string, string> }> {
+  const docs = boilerplateDocs(files);
   const report = await findDuplicates(docs);
   return { report, texts: new Map(docs.map((d) => [d.id, d.text])) };
 }
