@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createIndex, loadIndex, type Options, type Report } from '../index.js';
 import { redisStorage } from '../node/redis.js';
-import { InputError } from './files.js';
+import { InputError } from './walk.js';
 
 /**
  * `--index FILE`: loads the saved index (or starts one), skips inputs already indexed with the same
