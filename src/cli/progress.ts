@@ -7,7 +7,7 @@ import { escapeControls } from '../util/controls.js';
  */
 export class Progress {
   private lastLine = 0;
-  private readonly started = Date.now();
+  private readonly started: number;
   private files = 0;
   private paragraphs = 0;
   private verifyStarted = 0;
@@ -15,7 +15,11 @@ export class Progress {
   constructor(
     private readonly stream: NodeJS.WritableStream & { isTTY?: boolean },
     readonly enabled: boolean,
-  ) {}
+    /** Milliseconds now (tests give their own clock). */
+    private readonly clock: () => number = Date.now,
+  ) {
+    this.started = clock();
+  }
 
   /** One more of `total` files was read, holding `paragraphs` paragraphs. */
   fileRead(total: number, paragraphs: number): void {
@@ -29,7 +33,7 @@ export class Progress {
   /** `verified` of `total` candidate pairs are verified (the library's onProgress). */
   verifying(verified: number, total: number): void {
     if (!this.enabled) return;
-    const now = Date.now();
+    const now = this.clock();
     if (verified === 0) this.verifyStarted = now;
     const seconds = Math.max(0.001, (now - this.verifyStarted) / 1000);
     if (verified === total) {
@@ -55,17 +59,17 @@ export class Progress {
 
   /** Whether the next periodic line is due: every 100 ms on a terminal, every second elsewhere. */
   private due(): boolean {
-    return Date.now() - this.lastLine >= (this.stream.isTTY ? 100 : 1000);
+    return this.clock() - this.lastLine >= (this.stream.isTTY ? 100 : 1000);
   }
 
   private rate(): string {
-    const seconds = Math.max(0.001, (Date.now() - this.started) / 1000);
+    const seconds = Math.max(0.001, (this.clock() - this.started) / 1000);
     return `${Math.round(this.paragraphs / seconds)} paragraphs/s`;
   }
 
   private show(text: string): void {
     if (!this.enabled) return;
-    this.lastLine = Date.now();
+    this.lastLine = this.clock();
     const line = escapeControls(text);
     this.stream.write(this.stream.isTTY ? `\r\x1b[Kneardup: ${line}` : `neardup: ${line}\n`);
   }
