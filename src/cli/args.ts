@@ -17,7 +17,7 @@ export interface CliArgs {
   redis: string | undefined;
   /**
    * File name endings searched for in directories, lower case with the dot ('.txt'), '' for names
-   * without an ending (LICENSE, Debian's copyright files). Matched in any case.
+   * without an ending (LICENSE, Debian's copyright files), '*' for every file. Matched in any case.
    */
   extensions: string[];
   /** Worker threads for the detection, or 'auto' (threads only for large inputs). */
@@ -43,7 +43,8 @@ Options:
   --min-overlap N                shortest shared run of words reported as an overlap (default 10)
   --ext LIST                     file endings searched in directories, in any case (default .txt,.md);
                                  an empty entry takes names without an ending: --ext '' for only
-                                 those (LICENSE, copyright), --ext .txt, for .txt files and those
+                                 those (LICENSE, copyright), --ext .txt, for .txt files and those;
+                                 --ext '*' takes every file (binary ones are still skipped)
   --fail-on-duplicates           exit with code 1 when anything is flagged
   --index FILE                   check the inputs against the index saved in FILE (created when
                                  missing), report what they duplicate, add them and save it back;
@@ -153,17 +154,17 @@ function parse(argv: readonly string[]) {
 
 /**
  * The endings of --ext: comma-separated, with or without the dot, lower-cased; an empty entry stands for
- * names without an ending, so --ext '' takes only those and --ext .txt, both.
+ * names without an ending, so --ext '' takes only those and --ext .txt, both; * takes every file.
  */
 function parseEndings(value: string): string[] {
   const endings = value
     .split(',')
     .map((e) => e.trim().toLowerCase())
-    .map((e) => (e === '' || e.startsWith('.') ? e : `.${e}`));
+    .map((e) => (e === '' || e === '*' || e.startsWith('.') ? e : `.${e}`));
   for (const ending of endings) {
-    if (ending === '.' || /[/\\*?]/.test(ending)) {
+    if (ending === '.' || (ending !== '*' && /[/\\*?]/.test(ending))) {
       throw new UsageError(
-        `neardup: --ext takes endings such as .txt,.md (an empty entry for names without one), got ${JSON.stringify(value)}`,
+        `neardup: --ext takes endings such as .txt,.md ('' for names without one, * for every file), got ${JSON.stringify(value)}`,
       );
     }
   }

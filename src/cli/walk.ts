@@ -33,7 +33,7 @@ export interface ListOptions {
 /**
  * The files to read, in a stable order: each path as given; directories searched recursively (sorted,
  * skipping node_modules and names starting with '.') for files whose ending, in any case, is one of
- * `extensions` ('' for names without an ending); '-' is standard input. Symbolic links to directories are
+ * `extensions` ('' for names without an ending, '*' for every file but JSONL and CSV); '-' is standard input. Symbolic links to directories are
  * followed, each directory walked once (by its real path), so links cannot loop. A file reached twice
  * is listed once. JSONL and CSV files are refused with an InputError that says how to read them.
  */
@@ -65,7 +65,7 @@ export async function listInputs(
       if (found === undefined) continue; // walked already, under another name
       if (found.length === 0) {
         throw new InputError(
-          `neardup: no ${describeEndings(extensions)} files in directory ${quoteName(path)}${walk.skippedInLatestWalk()} (change the endings with --ext; --ext '' for names without an ending)`,
+          `neardup: no ${describeEndings(extensions)} files in directory ${quoteName(path)}${walk.skippedInLatestWalk()} (change the endings with --ext: --ext '' for names without one, --ext '*' for every file)`,
         );
       }
       for (const file of found) add(file);
@@ -87,12 +87,15 @@ class Walk {
   private readonly skipped = new Map<string, number>();
   private skippedInLatest = new Map<string, number>();
   private outSkipped = false;
+  /** --ext '*': every file but records (JSONL, CSV), which it skips rather than refuses. */
+  private readonly everything: boolean;
 
   constructor(
     extensions: readonly string[],
     private readonly exclude: string | undefined,
   ) {
-    this.wanted = [...new Set(extensions.map((e) => e.toLowerCase()))];
+    this.wanted = [...new Set(extensions.map((e) => e.toLowerCase()))].filter((e) => e !== '*');
+    this.everything = extensions.includes('*');
   }
 
   /** The matching files under `dir`, sorted; undefined when its real path was walked already. */
@@ -116,6 +119,8 @@ class Walk {
       const kind = await kindOf(entry, path);
       if (kind === 'directory') await this.into(path, files);
       else if (kind === 'file' && this.matches(entry.name)) this.take(path, files);
+      else if (kind === 'file' && this.everything && !(endingOf(entry.name) in REFUSED))
+        this.take(path, files);
       else this.skip(endingOf(entry.name));
     }
     return true;
@@ -155,7 +160,7 @@ class Walk {
     for (const count of this.skipped.values()) total += count;
     const out = this.outSkipped ? 'the --out file' : '';
     if (total === 0) return out ? `skipped ${out} in directories` : '';
-    return `skipped ${total} file(s) in directories (endings ${tally(this.skipped)}${out ? `; and ${out}` : ''}); choose endings with --ext, --ext '' for names without one`;
+    return `skipped ${total} file(s) in directories (endings ${tally(this.skipped)}${out ? `; and ${out}` : ''}); choose endings with --ext (--ext '' for names without one, --ext '*' for every file)`;
   }
 }
 

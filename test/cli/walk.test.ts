@@ -71,7 +71,7 @@ describe('directory walks', () => {
     const out = await cli(['--format', 'json', join(dir, 'mixed')]);
     expect(out.code).toBe(0);
     expect(out.stderr).toBe(
-      "neardup: skipped 6 file(s) in directories (endings none ×2, .html ×2, .jsonl ×1, .pdf ×1); choose endings with --ext, --ext '' for names without one\n",
+      "neardup: skipped 6 file(s) in directories (endings none ×2, .html ×2, .jsonl ×1, .pdf ×1); choose endings with --ext (--ext '' for names without one, --ext '*' for every file)\n",
     );
     expect(ids(out.stdout)).toHaveLength(3);
     // Nothing skipped, nothing said.
@@ -130,5 +130,23 @@ describe('records are refused, not read as prose', () => {
     expect(other.stderr).toMatch(
       /no \.txt or \.md files in directory .*records"; it holds files with endings \.jsonl ×1/,
     );
+  });
+});
+
+describe("--ext '*'", () => {
+  it('takes every file, names like GPL-2.0 included, and skips (not refuses) records', async () => {
+    const out = await cli(['--format', 'json', '--ext', '*', join(dir, 'mixed')]);
+    expect(out.code).toBe(0);
+    expect(ids(out.stdout).map((id) => id.slice(join(dir, 'mixed').length + 1))).toEqual([
+      'LICENSE',
+      'Title.Md',
+      'UPPER.TXT',
+      'lower.txt',
+      'notes.pdf',
+      'other.html',
+      'page.html',
+      join('pkg', 'copyright'),
+    ]);
+    expect(out.stderr).toMatch(/^neardup: skipped 1 file\(s\) in directories \(endings \.jsonl ×1\)/);
   });
 });
