@@ -11,20 +11,26 @@ export class LazyArray<T> {
   ) {}
 }
 
-/** Containers this deep or shallower are written element by element; deeper ones by JSON.stringify. */
-const OPENED_DEPTH = 3;
+/** Arrays longer than this are written element by element wherever they are (and objects holding one). */
+const LONG_ARRAY = 256;
 
 /**
  * `JSON.stringify(value, null, indent)` in chunks of about 64 K characters, the same text byte for
- * byte (a property test checks). Objects and arrays down to OPENED_DEPTH are opened and written member
- * by member (a Report's pairs, a paragraph list, a SARIF log's results); what lies deeper is small and
- * goes through JSON.stringify, re-indented to its place. LazyArrays are written as arrays.
+ * byte (a property test checks). The value and its members are opened and written member by member, and
+ * so is any long array (a Report's pairs, a paragraph list, a SARIF log's results) and any object holding
+ * one; everything else is small and goes through JSON.stringify whole, re-indented to its place (one call
+ * per pair of a Report, not one per field). LazyArrays are written as arrays.
  */
 export function* jsonChunks(value: unknown, indent: number | string = 2): Generator<string> {
   const gap = gapOf(indent);
   const out = new ChunkBuffer();
-  const written = yield* writeValue(value, '', 0, gap, out);
-  if (!written) return; // undefined, a function or a symbol: JSON.stringify gives undefined, no text
+  if (opens(value, 0)) {
+    yield* writeContainer(value as object, '', 0, gap, out);
+  } else {
+    const text = leaf(value, '', gap);
+    if (text === undefined) return; // undefined, a function or a symbol: JSON.stringify gives no text
+    out.add(text);
+  }
   if (!out.empty) yield out.take();
 }
 
@@ -34,26 +40,20 @@ function gapOf(indent: number | string): string {
   return probe === '[0]' ? '' : probe.slice(2, probe.length - 3);
 }
 
-/** Writes one value; false when JSON leaves it out (undefined, functions, symbols). */
-function* writeValue(
-  value: unknown,
-  at: string,
-  depth: number,
-  gap: string,
-  out: ChunkBuffer,
-): Generator<string, boolean> {
-  const opened = depth <= OPENED_DEPTH && isContainer(value);
-  if (!opened) {
-    const text = JSON.stringify(value, null, gap);
-    if (text === undefined) return false;
-    out.add(gap === '' || at === '' ? text : text.replace(/\n/g, `\n${at}`));
-  } else if (Array.isArray(value) || value instanceof LazyArray) {
-    yield* writeArray(value, at, depth, gap, out);
-  } else {
-    yield* writeObject(value as Record<string, unknown>, at, depth, gap, out);
+/** Whether `value`, at `depth`, is written member by member rather than by one JSON.stringify. */
+function opens(value: unknown, depth: number): boolean {
+  if (!isContainer(value)) return false;
+  if (depth <= 1 || isLongArray(value)) return true;
+  if (Array.isArray(value)) return false;
+  for (const key in value) {
+    if (Object.hasOwn(value, key) && isLongArray((value as Record<string, unknown>)[key])) return true;
   }
-  if (out.full) yield out.take();
-  return true;
+  return false;
+}
+
+/** A long array, or a LazyArray (always opened: JSON.stringify cannot write one). */
+function isLongArray(value: unknown): boolean {
+  return value instanceof LazyArray || (Array.isArray(value) && value.length > LONG_ARRAY);
 }
 
 /** An array or object JSON.stringify would write member by member (no toJSON, not a boxed primitive). */
@@ -65,6 +65,37 @@ function isContainer(value: unknown): value is object {
     !(value instanceof Number || value instanceof String || value instanceof Boolean)
   );
 }
+
+/** JSON.stringify of a value written whole at indentation `at`; undefined where JSON leaves it out. */
+function leaf(value: unknown, at: string, gap: string): string | undefined {
+  const text = JSON.stringify(value, null, gap);
+  return text === undefined || gap === '' || at === '' ? text : text.replace(/\n/g, `\n${at}`);
+}
+
+function* writeContainer(
+  value: object,
+  at: string,
+  depth: number,
+  gap: string,
+  out: ChunkBuffer,
+): Generator<string> {
+  if (Array.isArray(value) || value instanceof LazyArray) yield* writeArray(value, at, depth, gap, out);
+  else yield* writeObject(value as Record<string, unknown>, at, depth, gap, out);
+}
+
+/**
+ * Writes one member, opened or whole (no generator is made for a member written whole: a Report has
+ * millions); false when JSON leaves it out (undefined, functions, symbols).
+ */
+function writeLeaf(value: unknown, at: string, gap: string, out: ChunkBuffer): boolean {
+  const text = leaf(value, at, gap);
+  if (text === undefined) return false;
+  out.add(text);
+  return true;
+}
+
+/** Characters aimed at per JSON.stringify call over a run of elements none of which is opened. */
+const BATCH_CHARS = 1 << 15;
 
 function* writeArray(
   array: readonly unknown[] | LazyArray<unknown>,
@@ -78,14 +109,47 @@ function* writeArray(
     return;
   }
   const inner = at + gap;
-  const open = gap === '' ? '[' : `[\n${inner}`;
-  const between = gap === '' ? ',' : `,\n${inner}`;
   const get = array instanceof LazyArray ? array.at : (i: number) => array[i];
+  const batch: unknown[] = [];
+  let batchSize = 16; // elements, adjusted after each call to come near BATCH_CHARS
+  // A batch stringified as an array `depth` arrays deep (so JSON.stringify indents it as it stands here,
+  // with no re-indenting), cut out of those arrays and out of its own brackets, is "\n<inner>e1,\n<inner>e2…"
+  // (or "e1,e2…" without a gap): the elements as they stand inside this array, after a "[" or a ",".
+  const [before, after] = nesting(depth, gap);
+  const flush = () => {
+    let wrapped: unknown = batch;
+    for (let d = 0; d < depth; d++) wrapped = [wrapped];
+    const text = JSON.stringify(wrapped, null, gap);
+    out.add(text.slice(before + 1, text.length - after - (gap === '' ? 1 : at.length + 2)));
+    batchSize = Math.max(1, Math.min(4096, Math.round((batch.length * BATCH_CHARS) / text.length)));
+    batch.length = 0;
+  };
   for (let i = 0; i < array.length; i++) {
-    out.add(i === 0 ? open : between);
-    if (!(yield* writeValue(get(i), inner, depth + 1, gap, out))) out.add('null');
+    const element = get(i);
+    if (!opens(element, depth + 1)) {
+      if (batch.length === 0) out.add(i === 0 ? '[' : ',');
+      batch.push(element);
+      if (batch.length >= batchSize) flush();
+    } else {
+      if (batch.length > 0) flush();
+      out.add(i === 0 ? (gap === '' ? '[' : `[\n${inner}`) : gap === '' ? ',' : `,\n${inner}`);
+      yield* writeContainer(element as object, inner, depth + 1, gap, out);
+    }
+    if (out.full) yield out.take();
   }
+  if (batch.length > 0) flush();
   out.add(gap === '' ? ']' : `\n${at}]`);
+}
+
+/** Characters JSON.stringify writes before and after an array nested `depth` arrays deep. */
+function nesting(depth: number, gap: string): [number, number] {
+  let before = 0;
+  let after = 0;
+  for (let d = 0; d < depth; d++) {
+    before += gap === '' ? 1 : 2 + gap.length * (d + 1); // "[\n" and the next level's indent
+    after += gap === '' ? 1 : 2 + gap.length * d; // "\n", this level's indent and "]"
+  }
+  return [before, after];
 }
 
 function* writeObject(
@@ -103,7 +167,9 @@ function* writeObject(
     if (member === undefined || typeof member === 'function' || typeof member === 'symbol') continue;
     out.add(first ? (gap === '' ? '{' : `{\n${inner}`) : gap === '' ? ',' : `,\n${inner}`);
     out.add(`${JSON.stringify(key)}${colon}`);
-    yield* writeValue(member, inner, depth + 1, gap, out);
+    if (opens(member, depth + 1)) yield* writeContainer(member as object, inner, depth + 1, gap, out);
+    else writeLeaf(member, inner, gap, out);
+    if (out.full) yield out.take();
     first = false;
   }
   out.add(first ? '{}' : gap === '' ? '}' : `\n${at}}`);

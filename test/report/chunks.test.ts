@@ -76,6 +76,29 @@ describe('jsonChunks', () => {
     );
   });
 
+  it('does so for long arrays (written in batches) at any depth, in arrays and objects', () => {
+    const indents = fc.constantFrom<number | string>(0, 2, 3, '\t', 'ab');
+    const long = fc.array(fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(undefined)), {
+      minLength: 250,
+      maxLength: 700,
+    });
+    // The long array wrapped in up to 5 arrays or objects, beside other members.
+    const wrappers = fc.array(
+      fc.tuple(fc.boolean(), fc.string({ maxLength: 3 }), fc.jsonValue({ maxDepth: 1 })),
+      {
+        maxLength: 5,
+      },
+    );
+    fc.assert(
+      fc.property(long, wrappers, indents, (inner, wraps, indent) => {
+        let v: unknown = inner;
+        for (const [inArray, key, other] of wraps) v = inArray ? [other, v, other] : { x: other, [key]: v };
+        expect([...jsonChunks(v, indent)].join('')).toBe(JSON.stringify(v, null, indent));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('writes a LazyArray as the array of its elements, made one at a time', () => {
     const made: number[] = [];
     const lazy = new LazyArray(3, (i) => {
