@@ -34,7 +34,8 @@ export const USAGE = `Usage: neardup [options] <path...>
 
 Finds near-duplicate and overlapping paragraphs in text files.
 Paths are files, directories (searched recursively for --ext files), or - for standard input.
-Document ids in the report are the paths as given.
+Document ids in the report are the paths as given. Binary files are skipped with a warning;
+JSONL and CSV files are refused (records, not prose).
 
 Options:
   --format text|json|html|sarif  output format (default text; json prints the Report; sarif is SARIF 2.1.0)

@@ -39,11 +39,6 @@ export class Output {
     return new Output(out, temporary, stdout);
   }
 
-  /** The --out file, if there is one. */
-  get file(): string | undefined {
-    return this.out;
-  }
-
   /**
    * Writes the chunks in order, waiting whenever the stream asks to (backpressure), then puts the file
    * in place. Standard output closed early (`neardup … | head`) ends the writing quietly.
