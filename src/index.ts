@@ -16,6 +16,7 @@ export { renderHtml, renderHtmlChunks } from './report/html.js';
 export { renderJson, renderJsonChunks } from './report/json.js';
 export type { SarifOptions } from './report/sarif.js';
 export { renderSarif, renderSarifChunks, toSarif } from './report/sarif.js';
+export type { Log as SarifLog } from './report/sarif-log.js';
 export type { TextRenderOptions } from './report/text.js';
 export { renderText, renderTextChunks } from './report/text.js';
 export type { DocumentTexts } from './report/texts.js';

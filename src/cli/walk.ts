@@ -33,9 +33,10 @@ export interface ListOptions {
 /**
  * The files to read, in a stable order: each path as given; directories searched recursively (sorted,
  * skipping node_modules and names starting with '.') for files whose ending, in any case, is one of
- * `extensions` ('' for names without an ending, '*' for every file but JSONL and CSV); '-' is standard input. Symbolic links to directories are
- * followed, each directory walked once (by its real path), so links cannot loop. A file reached twice
- * is listed once. JSONL and CSV files are refused with an InputError that says how to read them.
+ * `extensions` ('' for names without an ending, '*' for every file but JSONL and CSV); '-' is standard
+ * input. Symbolic links to directories are followed, each directory walked once (by its real path), so
+ * links cannot loop. A file reached twice is listed once. JSONL and CSV files are refused with an
+ * InputError that says how to read them.
  */
 export async function listInputs(
   paths: readonly string[],
@@ -65,7 +66,7 @@ export async function listInputs(
       if (found === undefined) continue; // walked already, under another name
       if (found.length === 0) {
         throw new InputError(
-          `neardup: no ${describeEndings(extensions)} files in directory ${quoteName(path)}${walk.skippedInLatestWalk()} (change the endings with --ext: --ext '' for names without one, --ext '*' for every file)`,
+          `neardup: no ${extensions.includes('*') ? '' : `${describeEndings(extensions)} `}files in directory ${quoteName(path)}${walk.skippedInLatestWalk()} (change the endings with --ext: --ext '' for names without one, --ext '*' for every file)`,
         );
       }
       for (const file of found) add(file);

@@ -26,6 +26,7 @@ import { batchCorpus, type IndexedBatch, makeChunk, type WorkerTask } from './ch
 import { WorkerPool } from './pool.js';
 
 export { type RedisStorageOptions, redisStorage } from './redis.js';
+export type { RedisClient } from './redis-client.js';
 
 export interface ParallelOptions {
   /** Worker threads verifying candidate pairs. Default: os.availableParallelism(). */

@@ -2,13 +2,14 @@ import type { ChainableCommander, Redis, RedisOptions } from 'ioredis';
 import { NearDupError } from '../errors.js';
 import type { IndexStorage, StorageChange, StorageChangeResult } from '../store/storage.js';
 import { appendAll } from '../util/append.js';
+import type { RedisClient } from './redis-client.js';
 import { CHANGE, INIT, LAYOUT, MEMBERS, RELEASE } from './redis-scripts.js';
 
 export interface RedisStorageOptions {
   /** A Redis URL (redis://host:port/db); ioredis, an optional peer dependency, is loaded for it. */
   url?: string;
-  /** Or a connected ioredis client of your own (left open by close()). */
-  client?: Redis;
+  /** Or a connected ioredis client of your own, a `Redis` or a `Cluster` (left open by close()). */
+  client?: RedisClient;
   /** Prefix of every key; the keys share one hash slot ({prefix}), so the index also works on Redis Cluster. Default 'neardup'. */
   prefix?: string;
   /** Milliseconds before a command fails with STORAGE_FAILED when Redis does not answer. Default 5,000. */
@@ -97,7 +98,9 @@ export function redisStorage({
   };
   let connection: Promise<Redis> | undefined;
   const redis = (): Promise<Redis> => {
-    connection ??= (client ? Promise.resolve(client) : connect(url as string, commandTimeout)).then(define);
+    connection ??= (
+      client ? Promise.resolve(client as unknown as Redis) : connect(url as string, commandTimeout)
+    ).then(define);
     return connection;
   };
   const run = async <T>(what: string, step: (r: Redis) => Promise<T>): Promise<T> => {

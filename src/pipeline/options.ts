@@ -29,50 +29,73 @@ export const LANGUAGES: readonly Language[] = [
   'swedish',
 ];
 
-/** Everything is optional; see DEFAULTS and the README's options table. */
+/**
+ * Everything is optional; each option's default is stated at it (the values live in DEFAULTS). Unknown
+ * names are rejected with UNKNOWN_OPTION.
+ */
 export interface Options {
-  /** Jaccard similarity (of shingle sets) at or above which two paragraphs are near duplicates. (0, 1]. */
+  /**
+   * Jaccard similarity (of shingle sets) at or above which two paragraphs are near duplicates. (0, 1].
+   * Default 0.7.
+   */
   threshold?: number;
-  /** MinHash signature length. Integer 16..1024. */
+  /** MinHash signature length. Integer 16..1024. Default 128. */
   numHashes?: number;
-  /** Words (or characters, with shingleUnit 'char') per shingle. */
+  /** Words (or characters, with shingleUnit 'char') per shingle. Default 3 for words, 5 for characters. */
   shingleSize?: number;
-  /** Shingle over words (default) or over characters of the normalised text. */
+  /** Shingle over words or over characters of the normalised text. Default 'word'. */
   shingleUnit?: 'word' | 'char';
-  /** Shortest shared run of consecutive words reported as an overlap. Integer 2..1000. */
+  /** Shortest shared run of consecutive words reported as an overlap. Integer 2..1000. Default 10. */
   minOverlapWords?: number;
-  /** Look for overlaps (shared passages) between paragraphs that are not near duplicates. */
+  /** Look for overlaps (shared passages) between paragraphs that are not near duplicates. Default true. */
   overlaps?: boolean;
-  /** How documents are cut into paragraphs. */
+  /**
+   * How documents are cut into paragraphs: 'auto', 'blank-line', 'line', or a function returning
+   * [start, end) ranges. Default 'auto': one paragraph per line when the text has no blank line, else
+   * blank-line blocks (a block of lines that all end a sentence is one paragraph per line).
+   */
   paragraphs?: ParagraphMode | ParagraphSplitter;
-  /** Seed of the shingle hash and of the MinHash permutations. Integer 0..2^32-1. */
+  /** Seed of the shingle hash and of the MinHash permutations. Integer 0..2^32-1. Default 0. */
   seed?: number;
-  /** LSH bands; derived from the threshold when omitted. */
+  /**
+   * LSH bands. Default: derived with rows from the threshold (20 bands × 5 rows at the default threshold
+   * and numHashes); given alone, rows is floor(numHashes / bands).
+   */
   bands?: number;
-  /** LSH rows per band; derived from the threshold when omitted. */
+  /** LSH rows per band. Default: derived with bands from the threshold (5 at the defaults). */
   rows?: number;
-  /** Weight of the false-positive area when deriving bands and rows. */
+  /** Weight of the false-positive area when deriving bands and rows. Default 0.5 (datasketch's). */
   falsePositiveWeight?: number;
-  /** Weight of the false-negative area when deriving bands and rows. */
+  /** Weight of the false-negative area when deriving bands and rows. Default 0.5 (datasketch's). */
   falseNegativeWeight?: number;
   /**
    * When deriving bands and rows, only choices that make a pair exactly at the threshold an LSH candidate
    * with at least this probability are considered. Verification is exact, so recall wins. [0, 1].
+   * Default 0.97 (0 is datasketch's choice).
    */
   minCandidateProbability?: number;
-  /** Longest normalised paragraph (in characters, per side) given to the exact Levenshtein distance. */
+  /**
+   * Longest normalised paragraph (in characters, per side) given to the exact Levenshtein distance;
+   * longer pairs get a linear-time lower bound. Default 10,000.
+   */
   maxEditChars?: number;
-  /** Fewest consecutive flagged pairs that make a block. */
+  /** Fewest consecutive flagged pairs that make a block. Default 2. */
   minBlockPairs?: number;
   /**
    * Most flagged pairs one detection may report (candidate pairs: 20 times as many) before it stops with
    * a TOO_MANY_PAIRS error instead of exhausting memory, e.g. when thousands of paragraphs are one
-   * boilerplate line.
+   * boilerplate line. Default 1,000,000.
    */
   maxPairs?: number;
-  /** Stem words with natural's Porter/Snowball stemmers (true means 'english'). Needs `natural`. */
+  /**
+   * Stem words with natural's Porter/Snowball stemmers (true means 'english'). Needs `natural`.
+   * Default false.
+   */
   stem?: boolean | Language;
-  /** Drop stopwords before shingling: natural's list for a language (true means 'english'), or your own list. */
+  /**
+   * Drop stopwords before shingling: natural's list for a language (true means 'english'; needs
+   * `natural`), or your own list. Default false.
+   */
   stopwords?: boolean | Language | readonly string[];
 }
 
