@@ -16,10 +16,11 @@ const LONG_ARRAY = 256;
 
 /**
  * `JSON.stringify(value, null, indent)` in chunks of about 64 K characters, the same text byte for
- * byte (a property test checks). The value and its members are opened and written member by member, and
+ * byte (property tests check). The value and its members are opened and written member by member, and
  * so is any long array (a Report's pairs, a paragraph list, a SARIF log's results) and any object holding
- * one; everything else is small and goes through JSON.stringify whole, re-indented to its place (one call
- * per pair of a Report, not one per field). LazyArrays are written as arrays.
+ * one. Everything else goes through JSON.stringify: runs of array elements together (about 32 K
+ * characters a call, so chunked JSON costs little more than one JSON.stringify), other values whole, and
+ * anything whose text would pass the longest string is opened after all. LazyArrays are written as arrays.
  */
 export function* jsonChunks(value: unknown, indent: number | string = 2): Generator<string> {
   const gap = gapOf(indent);
@@ -83,10 +84,7 @@ function* writeContainer(
   else yield* writeObject(value as Record<string, unknown>, at, depth, gap, out);
 }
 
-/**
- * Writes one member, opened or whole (no generator is made for a member written whole: a Report has
- * millions); false when JSON leaves it out (undefined, functions, symbols).
- */
+/** Writes one value whole, re-indented to `at`; false when JSON leaves it out (undefined, functions). */
 function writeLeaf(value: unknown, at: string, gap: string, out: ChunkBuffer): boolean {
   const text = leaf(value, at, gap);
   if (text === undefined) return false;
@@ -109,36 +107,87 @@ function* writeArray(
     return;
   }
   const inner = at + gap;
+  const opener = (i: number) => (i === 0 ? '[' : ',');
+  const lead = gap === '' ? '' : `\n${inner}`; // before each element
   const get = array instanceof LazyArray ? array.at : (i: number) => array[i];
-  const batch: unknown[] = [];
-  let batchSize = 16; // elements, adjusted after each call to come near BATCH_CHARS
-  // A batch stringified as an array `depth` arrays deep (so JSON.stringify indents it as it stands here,
-  // with no re-indenting), cut out of those arrays and out of its own brackets, is "\n<inner>e1,\n<inner>e2…"
-  // (or "e1,e2…" without a gap): the elements as they stand inside this array, after a "[" or a ",".
+  // A run of elements stringified as one array `depth` arrays deep (so JSON.stringify indents it as it
+  // stands here, with no re-indenting), cut out of those arrays and out of its own brackets, is
+  // "\n<inner>e1,\n<inner>e2…" (or "e1,e2…" without a gap): the elements as written here after a "[" or ",".
   const [before, after] = nesting(depth, gap);
-  const flush = () => {
+  const closing = gap === '' ? 1 : at.length + 2;
+  let batch: unknown[] = [];
+  let first = 0;
+  let batchSize = 16; // elements, adjusted after each call to come near BATCH_CHARS
+  function* flush(): Generator<string> {
+    if (batch.length === 0) return;
     let wrapped: unknown = batch;
     for (let d = 0; d < depth; d++) wrapped = [wrapped];
-    const text = JSON.stringify(wrapped, null, gap);
-    out.add(text.slice(before + 1, text.length - after - (gap === '' ? 1 : at.length + 2)));
-    batchSize = Math.max(1, Math.min(4096, Math.round((batch.length * BATCH_CHARS) / text.length)));
-    batch.length = 0;
-  };
+    const text = stringifyOrUndefined(wrapped, gap);
+    if (text !== undefined) {
+      out.add(opener(first));
+      out.add(text.slice(before + 1, text.length - after - closing));
+      batchSize = Math.max(1, Math.min(4096, Math.round((batch.length * BATCH_CHARS) / text.length)));
+    } else {
+      // Too long for one string together: one element at a time, opened if even one is too long.
+      for (const [k, element] of batch.entries()) {
+        out.add(opener(first + k));
+        out.add(lead);
+        yield* writeWhole(element, inner, depth + 1, gap, out, 'null');
+      }
+      batchSize = 1;
+    }
+    batch = [];
+  }
   for (let i = 0; i < array.length; i++) {
     const element = get(i);
     if (!opens(element, depth + 1)) {
-      if (batch.length === 0) out.add(i === 0 ? '[' : ',');
+      if (batch.length === 0) first = i;
       batch.push(element);
-      if (batch.length >= batchSize) flush();
+      if (batch.length >= batchSize) yield* flush();
     } else {
-      if (batch.length > 0) flush();
-      out.add(i === 0 ? (gap === '' ? '[' : `[\n${inner}`) : gap === '' ? ',' : `,\n${inner}`);
+      yield* flush();
+      out.add(opener(i));
+      out.add(lead);
       yield* writeContainer(element as object, inner, depth + 1, gap, out);
     }
     if (out.full) yield out.take();
   }
-  if (batch.length > 0) flush();
+  yield* flush();
   out.add(gap === '' ? ']' : `\n${at}]`);
+}
+
+/** JSON.stringify, or undefined when the text would be longer than any string can be. */
+function stringifyOrUndefined(value: unknown, gap: string): string | undefined {
+  try {
+    return JSON.stringify(value, null, gap);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Writes one value whole with JSON.stringify, or opened when its text is too long for one string (a
+ * RangeError: then only a container can be split). `missing` is written when JSON leaves it out.
+ */
+function* writeWhole(
+  value: unknown,
+  at: string,
+  depth: number,
+  gap: string,
+  out: ChunkBuffer,
+  missing: string,
+): Generator<string> {
+  let written: boolean;
+  try {
+    written = writeLeaf(value, at, gap, out);
+  } catch (error) {
+    if (!(error instanceof RangeError) || !isContainer(value)) throw error;
+    yield* writeContainer(value, at, depth, gap, out);
+    written = true;
+  }
+  if (!written) out.add(missing);
+  if (out.full) yield out.take();
 }
 
 /** Characters JSON.stringify writes before and after an array nested `depth` arrays deep. */
@@ -168,7 +217,7 @@ function* writeObject(
     out.add(first ? (gap === '' ? '{' : `{\n${inner}`) : gap === '' ? ',' : `,\n${inner}`);
     out.add(`${JSON.stringify(key)}${colon}`);
     if (opens(member, depth + 1)) yield* writeContainer(member as object, inner, depth + 1, gap, out);
-    else writeLeaf(member, inner, gap, out);
+    else yield* writeWhole(member, inner, depth + 1, gap, out, '');
     if (out.full) yield out.take();
     first = false;
   }
