@@ -93,6 +93,16 @@ function sarifParts(
   options: SarifOptions,
 ): { log: (results: Result[]) => Log; result: (pair: Pair) => Result } {
   const docIndex = new Map(report.documents.map((d, i) => [d.id, i]));
+  // Each document's URI once, not once per location (percent-encoding a path is not free).
+  const uris = new Map<string, ReturnType<typeof artifactUri>>();
+  const uriOf = (doc: string) => {
+    let uri = uris.get(doc);
+    if (uri === undefined) {
+      uri = artifactUri(doc);
+      uris.set(doc, uri);
+    }
+    return uri;
+  };
   const finders = new Map<string, (offset: number) => { line: number; column: number }>();
   const region = (doc: string, start: number, end: number) => {
     const text = textOf(texts, doc);
@@ -116,7 +126,7 @@ function sarifParts(
   const location = (doc: string, start: number, end: number, extra: Partial<Location> = {}): Location => ({
     ...extra,
     physicalLocation: {
-      artifactLocation: { ...artifactUri(doc), index: docIndex.get(doc) },
+      artifactLocation: { ...uriOf(doc), index: docIndex.get(doc) },
       region: region(doc, start, end),
     },
   });
@@ -166,7 +176,7 @@ function sarifParts(
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory neardup ran in.' } } },
         artifacts: report.documents.map((d) => ({
-          location: artifactUri(d.id),
+          location: uriOf(d.id),
           length: textOf(texts, d.id).length,
         })),
         results,
