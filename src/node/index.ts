@@ -1,19 +1,12 @@
 // neardup/node: what only Node can do. The detection of the main entry, with verification spread over
 // worker threads; the report is the same as findDuplicates gives.
 import os from 'node:os';
-import { pairOfKey } from '../candidates/pair-keys.js';
+import { checkParagraphCount, pairOfKey, tooManyFlagged } from '../candidates/candidate-pairs.js';
 import { describeValue, NearDupError } from '../errors.js';
 import { type Corpus, CorpusBuilder } from '../pipeline/corpus.js';
 import { isIterable, iterableOf, prepare } from '../pipeline/detector.js';
 import { DocumentReader, readDocuments, type SourceDocument } from '../pipeline/documents.js';
-import {
-  assembleReport,
-  candidatePairs,
-  checkParagraphCount,
-  type FoundPair,
-  now,
-  tooManyFlagged,
-} from '../pipeline/find.js';
+import { assembleReport, candidatePairs, type FoundPair, now } from '../pipeline/find.js';
 import type { Options } from '../pipeline/options.js';
 import {
   PROGRESS_EVERY,
@@ -99,7 +92,7 @@ export async function findDuplicatesParallel(
       chunkPairs,
       threads,
       resolved.maxPairs,
-      () => tooManyFlagged(resolved),
+      () => tooManyFlagged(resolved.maxPairs),
       onProgress,
     );
     return assembleReport(corpus, resolved, found, candidates.length, started);

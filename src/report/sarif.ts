@@ -1,5 +1,5 @@
-import { fmix32 } from '../sketch/hash.js';
 import type { Pair, Report } from '../types.js';
+import { fmix32 } from '../util/fmix32.js';
 import { reportTooLarge } from './chunks.js';
 import { jsonChunks, LazyArray } from './json-chunks.js';
 import { cutAt, oneLine } from './quote.js';
