@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from './files.js';
 import { processIsGone } from './index-lock.js';
+import { forgetOnSignal, removeOnSignal } from './signals.js';
+import { InputError } from './walk.js';
 
 // Saving `neardup --index FILE` so that nothing can leave it damaged: the new bytes go to a temporary file
 // beside it (FILE.<pid>.<8 hex digits>.tmp), which is flushed to disk before it is renamed over FILE, and
@@ -29,6 +30,7 @@ export async function saveDurably(
   let saved = false;
   try {
     const handle = await open(temporary, 'wx');
+    removeOnSignal(temporary); // Ctrl-C removes it at once; a kill leaves it to the next run
     try {
       let first = true;
       for (const chunk of chunks) {
@@ -48,9 +50,11 @@ export async function saveDurably(
     await beforeRename?.();
     await rename(temporary, file);
     saved = true;
+    forgetOnSignal(temporary);
     await syncDirectory(dirname(file)); // the rename itself is on disk
   } catch (error) {
     if (!saved) await rm(temporary, { force: true });
+    forgetOnSignal(temporary);
     if (error instanceof InputError) throw error;
     throw new InputError(
       `neardup: cannot save the index ${JSON.stringify(file)}: ${(error as Error).message}`,

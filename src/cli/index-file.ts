@@ -4,8 +4,8 @@ import { redisStorage } from '../node/redis.js';
 import { decodeIndexFrom } from '../store/format-read.js';
 import { openSavedIndex } from '../store/lasting-index.js';
 import { removeStaleTemporaries, saveDurably } from './durable-save.js';
-import { InputError } from './files.js';
 import { lockIndex } from './index-lock.js';
+import { InputError } from './walk.js';
 
 export interface IndexFileOptions {
   /** How long to wait for another run's lock on the index, in milliseconds. */

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { InputError } from './files.js';
+import { InputError } from './walk.js';
 
 // `neardup --index FILE` holds FILE.lock while it reads, checks and saves the index, so two runs at once
 // take turns instead of one saving over the other's additions. The lock file names its holder: pid, host,
