@@ -31,10 +31,10 @@ export class ExactShingles {
   private readonly wordIds = new Map<string, number>();
   private readonly charIds = new Map<number, number>();
   private readonly windowIds = new Map<number, number>();
-  private aUnits = new Uint32Array(256);
-  private bUnits = new Uint32Array(256);
-  private aWindows = new Uint32Array(256);
-  private bWindows = new Uint32Array(256);
+  private aUnits: Uint32Array = new Uint32Array(256);
+  private bUnits: Uint32Array = new Uint32Array(256);
+  private aWindows: Uint32Array = new Uint32Array(256);
+  private bWindows: Uint32Array = new Uint32Array(256);
 
   constructor(private readonly shape: ShingleShape) {}
 
