@@ -47,6 +47,23 @@ describe('ExactShingles', () => {
     );
   });
 
+  it('gives the same figures past the spelled numbers, where windows are numbered through a map', () => {
+    // 3–30 distinct words and shingles of 12–40 words: u^w is past 2⁵² for most pairs.
+    const vocabulary = Array.from({ length: 30 }, (_, i) => `w${i}`);
+    const longTerms = fc.array(fc.constantFrom(...vocabulary), { minLength: 10, maxLength: 60 });
+    let mapped = 0;
+    fc.assert(
+      fc.property(longTerms, longTerms, fc.integer({ min: 12, max: 40 }), (a, b, shingleSize) => {
+        const s: ShingleShape = { shingleSize, shingleUnit: 'word' };
+        const units = new Set([...a, ...b]).size;
+        if (units ** Math.min(shingleSize, Math.max(a.length, b.length)) > 2 ** 52) mapped++;
+        expect(new ExactShingles(s).figures(a, b)).toEqual(referenceFigures(a, b, s));
+      }),
+      { numRuns: 500 },
+    );
+    expect(mapped).toBeGreaterThan(250);
+  });
+
   it('tells apart shingles of different widths and repeated words', () => {
     const words = new ExactShingles({ shingleSize: 3, shingleUnit: 'word' });
     expect(words.figures(['a', 'b'], ['a', 'b', 'c'])).toEqual({ jaccard: 0, containment: 0 });
