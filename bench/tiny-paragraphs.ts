@@ -26,9 +26,7 @@ export function tinyParagraphs(n: number, seed = 13): string[] {
 }
 
 /** Flagged pairs of the one-document corpus whose two lines share no word (as plain strings). */
-export async function unrelatedFlagged(
-  lines: string[],
-): Promise<{
+export async function unrelatedFlagged(lines: string[]): Promise<{
   flagged: number;
   unrelated: number;
   kinds: Record<string, number>;

@@ -1,12 +1,15 @@
 // After indexing: every candidate pair (LSH bands and fingerprints, as findDuplicates takes them),
 // exact verification of all of them, and the Report built from the pairs that verify.
 import { assembleReport, candidatePairs, type FoundPair, verifyCandidates } from '../../src/pipeline/find.js';
+import { ExactShingles } from '../../src/verify/exact-shingles.js';
 import { corpusSource, PairVerifier } from '../../src/verify/pair-verifier.js';
 import type { BenchContext, StageTask } from './context.js';
 
 export const VERIFICATION = {
   candidates: 'candidates: band keys + fingerprints, sorted and deduplicated (candidatePairs)',
   verify: 'verification: every candidate pair, LSH + fingerprints (verifyCandidates)',
+  exact:
+    'verification, its exact part: Jaccard and containment of the flagged pairs on their words (ExactShingles)',
   report: 'report: sort flagged pairs, find blocks, build the Report (assembleReport)',
 } as const;
 
@@ -23,6 +26,14 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
   const verify = () =>
     verifyCandidates(candidates, n, new PairVerifier(corpusSource(corpus), resolved, extractor), resolved);
   const verified = verify();
+  // The terms of both sides of every flagged pair, as verification reads them: the exact figures are
+  // computed for these pairs (and for the few that 32-bit collisions alone make look alike).
+  const termsOf = (p: number) => {
+    const info = corpus.paragraphsByDoc[corpus.docOf[p]][corpus.indexOf[p]];
+    const read = extractor.readOwned(corpus.docs[corpus.docOf[p]].text, info.start, info.end);
+    return { words: read.terms.words, hashes: read.termHashes };
+  };
+  const flaggedTerms = verified.map(({ p, q }) => [termsOf(p), termsOf(q)] as const);
   let found: FoundPair[] = [];
   const tasks: StageTask[] = [
     {
@@ -32,6 +43,14 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
       fn: () => candidatePairs(corpus, resolved),
     },
     { name: VERIFICATION.verify, mb, fn: verify },
+    {
+      name: VERIFICATION.exact,
+      mb,
+      fn: () => {
+        const exact = new ExactShingles(resolved);
+        for (const [a, b] of flaggedTerms) exact.figures(a, b);
+      },
+    },
     {
       name: VERIFICATION.report,
       mb,

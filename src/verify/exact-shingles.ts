@@ -1,4 +1,4 @@
-import { NearDupError } from '../errors.js';
+import { hashSequence } from '../sketch/hash.js';
 
 /** Jaccard and containment of two shingle sets (see metrics.ts for the definitions). */
 export interface SetFigures {
@@ -12,164 +12,171 @@ export interface ShingleShape {
   shingleUnit: 'word' | 'char';
 }
 
-/** Shingles spelled as numbers stay below this, so exact doubles (2⁵³, halved for the rounding of u ** w). */
-const EXACT = 2 ** 52;
+/** A paragraph's terms with a 32-bit hash of each (any hash: equal terms must have equal hashes). */
+export interface HashedTerms {
+  words: readonly string[];
+  hashes: Uint32Array;
+}
+
+const SIDE_A = 1;
+const SIDE_B = 2;
 
 /**
- * Window numbers are looked up by previous × units + next, below (units of the pair)², which must stay
- * an exact double: the two paragraphs may hold √2⁵³ ≈ 94.9 million units together.
- */
-const MAX_UNITS = 94_906_265;
-
-/**
- * Exact Jaccard and containment of two paragraphs' shingle sets, decided on the terms themselves, never on
- * hashes: each distinct term (or character) of the pair gets a number by string equality, u of them, and
- * a shingle of w units is the number those units spell in base u, exact while u^w ≤ 2⁵² (for 3-word
- * shingles, pairs of up to 165,140 distinct words). Past that, each window of 2, 3, …, w units gets the
- * number of its pair (window of one unit fewer, next unit) from a map instead. Either way two shingles get
- * the same number exactly when they hold the same units. 32-bit shingle hashes only choose which pairs
- * get here (see docs/exactness.md). Reuses its maps and buffers from pair to pair; not shared between threads.
+ * Exact Jaccard and containment of two paragraphs' shingle sets, decided on the terms themselves. Hashes
+ * only say where to look in two open-addressing tables; what counts as equal is decided by comparison:
+ * terms by string equality (each distinct term of the pair gets a number), then shingles by their
+ * numbers. A collision of 32-bit hashes costs one more probe, never a wrong figure, so the 32-bit
+ * shingle sets of the index only choose which pairs get here (see docs/exactness.md). Typed arrays
+ * reused from pair to pair; not shared between threads.
  */
 export class ExactShingles {
-  private readonly wordIds = new Map<string, number>();
-  private readonly charIds = new Map<number, number>();
-  private readonly windowIds = new Map<number, number>();
-  private aUnits: Uint32Array = new Uint32Array(256);
-  private bUnits: Uint32Array = new Uint32Array(256);
-  private aShingles: Float64Array = new Float64Array(256);
-  private bShingles: Float64Array = new Float64Array(256);
+  /** Per unit (the terms, or code points, of a then of b): its hash, and its number (equal exactly for equal units). */
+  private unitHashes: Uint32Array = new Uint32Array(256);
+  private unitIds: Uint32Array = new Uint32Array(256);
+  /** The table: 1 + index of the first unit (or shingle start) kept in each slot, 0 when empty. */
+  private slots: Int32Array = new Int32Array(512);
+  private slotHashes: Uint32Array = new Uint32Array(512);
+  private slotSides: Uint8Array = new Uint8Array(512);
+  private mask = 0;
 
   constructor(private readonly shape: ShingleShape) {}
 
-  /** The figures of the shingle sets of two term sequences, shingled as the pipeline shingles them. */
-  figures(a: readonly string[], b: readonly string[]): SetFigures {
-    if (sameTerms(a, b)) {
-      const some = a.length > 0 ? 1 : 0;
+  /** The figures of the shingle sets of two paragraphs' terms, shingled as the pipeline shingles them. */
+  figures(a: HashedTerms, b: HashedTerms): SetFigures {
+    if (sameTerms(a.words, b.words)) {
+      const some = a.words.length > 0 ? 1 : 0;
       return { jaccard: some, containment: some };
     }
-    this.wordIds.clear();
-    this.charIds.clear();
-    this.aUnits = fitUint32(this.aUnits, this.mostUnits(a));
-    this.bUnits = fitUint32(this.bUnits, this.mostUnits(b));
-    const aLength = this.number(a, this.aUnits);
-    const bLength = this.number(b, this.bUnits);
-    if (aLength + bLength > MAX_UNITS) {
-      throw new NearDupError(
-        'INVALID_INPUT',
-        `neardup: a pair of paragraphs of ${aLength + bLength} ${this.shape.shingleUnit}s together; exact verification supports at most ${MAX_UNITS}`,
-      );
-    }
+    const [aLength, bLength] =
+      this.shape.shingleUnit === 'word' ? this.numberTerms(a, b) : this.codePoints(a.words, b.words);
     const k = this.shape.shingleSize;
     // A sequence shorter than k is one shingle of all of it (as in sketch/shingles.ts).
     const aWidth = Math.min(aLength, k);
     const bWidth = Math.min(bLength, k);
-    const units = this.wordIds.size + this.charIds.size;
-    this.aShingles = fitFloat64(this.aShingles, aLength);
-    this.bShingles = fitFloat64(this.bShingles, bLength);
-    if (units ** Math.max(aWidth, bWidth) <= EXACT) {
-      spell(this.aUnits, aLength, aWidth, units, this.aShingles);
-      spell(this.bUnits, bLength, bWidth, units, this.bShingles);
-    } else {
-      this.aShingles.set(this.aUnits.subarray(0, aLength));
-      this.bShingles.set(this.bUnits.subarray(0, bLength));
-      for (let width = 2; width <= Math.max(aWidth, bWidth); width++) {
-        this.windowIds.clear();
-        if (width <= aWidth) this.widen(this.aShingles, this.aUnits, aLength - width + 1, width, units);
-        if (width <= bWidth) this.widen(this.bShingles, this.bUnits, bLength - width + 1, width, units);
-      }
+    const aCount = aLength === 0 ? 0 : aLength - aWidth + 1;
+    const bCount = bLength === 0 ? 0 : bLength - bWidth + 1;
+    this.clearTable(aCount + bCount);
+    let aDistinct = 0;
+    for (let i = 0; i < aCount; i++) if (this.addShingle(i, aWidth, SIDE_A) === 0) aDistinct++;
+    // Shingles of different widths never match: then b's are counted in a table of their own.
+    if (aWidth !== bWidth) this.clearTable(bCount);
+    let bDistinct = 0;
+    let shared = 0;
+    for (let i = 0; i < bCount; i++) {
+      const sidesBefore = this.addShingle(aLength + i, bWidth, SIDE_B);
+      if ((sidesBefore & SIDE_B) !== 0) continue; // a repeat within b
+      bDistinct++;
+      if (sidesBefore === SIDE_A) shared++;
     }
-    const aCount = sortUnique(this.aShingles, aLength === 0 ? 0 : aLength - aWidth + 1);
-    const bCount = sortUnique(this.bShingles, bLength === 0 ? 0 : bLength - bWidth + 1);
-    // Shingles of different widths never match (and their numbers are not comparable).
-    const shared = aWidth === bWidth ? sharedCount(this.aShingles, aCount, this.bShingles, bCount) : 0;
-    const union = aCount + bCount - shared;
-    const smaller = Math.min(aCount, bCount);
+    const union = aDistinct + bDistinct - shared;
+    const smaller = Math.min(aDistinct, bDistinct);
     return { jaccard: union === 0 ? 0 : shared / union, containment: smaller === 0 ? 0 : shared / smaller };
   }
 
-  /** At least the number of units in `terms` (UTF-16 code units for characters, ≥ code points). */
-  private mostUnits(terms: readonly string[]): number {
-    if (this.shape.shingleUnit === 'word') return terms.length;
-    let length = terms.length;
-    for (const term of terms) length += term.length;
-    return length;
+  /**
+   * Numbers the terms of a then b into unitIds, equal strings alike, through the table keyed by their
+   * hashes (a term whose hash matches is compared as a string). Returns the two lengths.
+   */
+  private numberTerms(a: HashedTerms, b: HashedTerms): [number, number] {
+    const aLength = a.words.length;
+    const total = aLength + b.words.length;
+    this.reserveUnits(total);
+    this.unitHashes.set(a.hashes.subarray(0, aLength));
+    this.unitHashes.set(b.hashes.subarray(0, b.words.length), aLength);
+    const termAt = (u: number) => (u < aLength ? a.words[u] : b.words[u - aLength]);
+    this.clearTable(total);
+    let next = 0;
+    for (let u = 0; u < total; u++) {
+      const hash = this.unitHashes[u];
+      let slot = hash & this.mask;
+      for (;;) {
+        const kept = this.slots[slot] - 1;
+        if (kept < 0) {
+          this.slots[slot] = u + 1;
+          this.slotHashes[slot] = hash;
+          this.unitIds[u] = next++;
+          break;
+        }
+        if (this.slotHashes[slot] === hash && termAt(kept) === termAt(u)) {
+          this.unitIds[u] = this.unitIds[kept];
+          break;
+        }
+        slot = (slot + 1) & this.mask;
+      }
+    }
+    return [aLength, total - aLength];
   }
 
-  /** Numbers the units of `terms` into `out` (words by string equality, or code points); returns how many. */
-  private number(terms: readonly string[], out: Uint32Array): number {
-    if (this.shape.shingleUnit === 'word') {
-      for (let i = 0; i < terms.length; i++) out[i] = numberOf(this.wordIds, terms[i]);
-      return terms.length;
-    }
-    const text = terms.join(' ');
+  /** The code points of each side's terms joined by spaces, as both hash and number of each unit. */
+  private codePoints(a: readonly string[], b: readonly string[]): [number, number] {
+    const aText = a.join(' ');
+    const bText = b.join(' ');
+    this.reserveUnits(aText.length + bText.length);
+    const aLength = this.putCodePoints(aText, 0);
+    const bLength = this.putCodePoints(bText, aLength);
+    this.unitHashes.set(this.unitIds.subarray(0, aLength + bLength));
+    return [aLength, bLength];
+  }
+
+  private putCodePoints(text: string, at: number): number {
     let n = 0;
     for (let i = 0; i < text.length; i++) {
       const cp = text.codePointAt(i)!;
       if (cp > 0xffff) i++;
-      out[n++] = numberOf(this.charIds, cp);
+      this.unitIds[at + n++] = cp;
     }
     return n;
   }
 
   /**
-   * windows[i] numbers units[i, i + width − 1) on entry and units[i, i + width) on return, for the
-   * `count` windows of that width: the number of the pair (shorter window, next unit).
+   * Puts the shingle of `width` units starting at unit `start` in the table (on `side`), unless an equal
+   * one is there; returns the sides that equal shingle was on before (0 when it is new).
    */
-  private widen(windows: Float64Array, units: Uint32Array, count: number, width: number, base: number): void {
-    for (let i = 0; i < count; i++)
-      windows[i] = numberOf(this.windowIds, windows[i] * base + units[i + width - 1]);
+  private addShingle(start: number, width: number, side: number): number {
+    const hash = hashSequence(this.unitHashes, start, width, 0);
+    let slot = hash & this.mask;
+    for (;;) {
+      const kept = this.slots[slot] - 1;
+      if (kept < 0) {
+        this.slots[slot] = start + 1;
+        this.slotHashes[slot] = hash;
+        this.slotSides[slot] = side;
+        return 0;
+      }
+      if (this.slotHashes[slot] === hash && this.sameUnits(kept, start, width)) {
+        const before = this.slotSides[slot];
+        this.slotSides[slot] = before | side;
+        return before;
+      }
+      slot = (slot + 1) & this.mask;
+    }
   }
-}
 
-/** Writes the number of each window of `width` units, in base `base` (< 2⁵³ by the caller's check). */
-function spell(units: Uint32Array, length: number, width: number, base: number, out: Float64Array): void {
-  for (let i = 0; i + width <= length; i++) {
-    let value = 0;
-    for (let j = i; j < i + width; j++) value = value * base + units[j];
-    out[i] = value;
+  private sameUnits(x: number, y: number, width: number): boolean {
+    for (let i = 0; i < width; i++) if (this.unitIds[x + i] !== this.unitIds[y + i]) return false;
+    return true;
   }
-}
 
-/** Sorts values[0, count) and removes repeats in place; returns how many remain. */
-function sortUnique(values: Float64Array, count: number): number {
-  if (count === 0) return 0;
-  const view = values.subarray(0, count).sort();
-  let unique = 1;
-  for (let i = 1; i < count; i++) if (view[i] !== view[unique - 1]) view[unique++] = view[i];
-  return unique;
-}
-
-/** Size of the intersection of two sorted runs of unique values. */
-function sharedCount(a: Float64Array, aCount: number, b: Float64Array, bCount: number): number {
-  let shared = 0;
-  for (let i = 0, j = 0; i < aCount && j < bCount; ) {
-    if (a[i] === b[j]) {
-      shared++;
-      i++;
-      j++;
-    } else if (a[i] < b[j]) i++;
-    else j++;
+  /** An empty table with room for `entries` at a load of at most one half. */
+  private clearTable(entries: number): void {
+    let capacity = 16;
+    while (capacity < 2 * entries) capacity *= 2;
+    if (this.slots.length < capacity) {
+      this.slots = new Int32Array(capacity);
+      this.slotHashes = new Uint32Array(capacity);
+      this.slotSides = new Uint8Array(capacity);
+    } else {
+      this.slots.fill(0, 0, capacity);
+    }
+    this.mask = capacity - 1;
   }
-  return shared;
-}
 
-/** The number of `key` in `ids`, the next free one when it is new. */
-function numberOf<K>(ids: Map<K, number>, key: K): number {
-  let id = ids.get(key);
-  if (id === undefined) {
-    id = ids.size;
-    ids.set(key, id);
+  private reserveUnits(count: number): void {
+    if (this.unitIds.length >= count) return;
+    const capacity = Math.max(count, this.unitIds.length * 2);
+    this.unitIds = new Uint32Array(capacity);
+    this.unitHashes = new Uint32Array(capacity);
   }
-  return id;
-}
-
-/** `array` when it holds `length` values, else a larger one (contents not kept). */
-function fitUint32(array: Uint32Array, length: number): Uint32Array {
-  return array.length >= length ? array : new Uint32Array(Math.max(length, array.length * 2));
-}
-
-function fitFloat64(array: Float64Array, length: number): Float64Array {
-  return array.length >= length ? array : new Float64Array(Math.max(length, array.length * 2));
 }
 
 function sameTerms(a: readonly string[], b: readonly string[]): boolean {

@@ -81,7 +81,10 @@ export class PairVerifier {
       sharedRuns(a.terms.words, a.termHashes, b.terms.words, b.termHashes, minSpan);
     const overlapRuns = mayBeNear ? undefined : runsOf(minOverlapWords);
     if (overlapRuns?.length === 0) return undefined;
-    const figures = this.exact.figures(a.terms.words, b.terms.words);
+    const figures = this.exact.figures(
+      { words: a.terms.words, hashes: a.termHashes },
+      { words: b.terms.words, hashes: b.termHashes },
+    );
     const isNear = figures.jaccard >= threshold;
     if (!isNear && !overlaps) return undefined;
     const runs = isNear
