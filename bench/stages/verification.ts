@@ -1,8 +1,11 @@
 // After indexing: every candidate pair (LSH bands and fingerprints, as findDuplicates takes them),
 // exact verification of all of them, and the Report built from the pairs that verify.
+
+import { corpusSource } from '../../src/pipeline/corpus.js';
 import { assembleReport, candidatePairs, type FoundPair, verifyCandidates } from '../../src/pipeline/find.js';
+import { verifyParams } from '../../src/pipeline/stage-params.js';
 import { ExactShingles } from '../../src/verify/exact-shingles.js';
-import { corpusSource, PairVerifier } from '../../src/verify/pair-verifier.js';
+import { PairVerifier } from '../../src/verify/pair-verifier.js';
 import type { BenchContext, StageTask } from './context.js';
 
 export const VERIFICATION = {
@@ -24,7 +27,12 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
   ctx.restoreFingerprints();
   const candidates = candidatePairs(corpus, resolved).slice();
   const verify = () =>
-    verifyCandidates(candidates, n, new PairVerifier(corpusSource(corpus), resolved, extractor), resolved);
+    verifyCandidates(
+      candidates,
+      n,
+      new PairVerifier(corpusSource(corpus), verifyParams(resolved), extractor),
+      resolved.maxPairs,
+    );
   const verified = verify();
   // The terms of both sides of every flagged pair, as verification reads them: the exact figures are
   // computed for these pairs (and for the few that 32-bit collisions alone make look alike).
@@ -47,7 +55,7 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
       name: VERIFICATION.exact,
       mb,
       fn: () => {
-        const exact = new ExactShingles(resolved);
+        const exact = new ExactShingles(verifyParams(resolved));
         for (const [a, b] of flaggedTerms) exact.figures(a, b);
       },
     },

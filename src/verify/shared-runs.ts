@@ -1,3 +1,5 @@
+import { firstAtOrAbove } from '../util/bisect.js';
+
 /** A maximal run of equal consecutive words: a[aFrom, aFrom + length) equals b[bFrom, bFrom + length). */
 export interface SharedRun {
   aFrom: number;
@@ -97,13 +99,6 @@ class IntervalSet {
   }
 
   private firstStartAtOrAfter(from: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAtOrAbove(this.starts, from);
   }
 }
