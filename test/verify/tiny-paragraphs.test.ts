@@ -1,6 +1,7 @@
 // Issue 13's collision corpus: 1,000,000 paragraphs of 1–3 random words have one shingle each, so 32-bit
 // shingle hashes alone collide for about n²/2³³ ≈ 116 unrelated pairs (124 flagged `near` with Jaccard 1
-// before verification compared words). Takes about 10 s (findDuplicates 9 s on a 2-core EPYC).
+// before verification compared words). Takes about 20 s alone (findDuplicates 9 s of it) on a 2-core
+// EPYC, about 40 s inside the whole suite on the same machine under load.
 import { describe, expect, it } from 'vitest';
 import { tinyParagraphs } from '../../bench/tiny-paragraphs.js';
 import { findDuplicates } from '../../src/index.js';
