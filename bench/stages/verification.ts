@@ -4,12 +4,15 @@
 import { corpusSource } from '../../src/pipeline/corpus.js';
 import { assembleReport, candidatePairs, type FoundPair, verifyCandidates } from '../../src/pipeline/find.js';
 import { verifyParams } from '../../src/pipeline/stage-params.js';
+import { ExactShingles } from '../../src/verify/exact-shingles.js';
 import { PairVerifier } from '../../src/verify/pair-verifier.js';
 import type { BenchContext, StageTask } from './context.js';
 
 export const VERIFICATION = {
   candidates: 'candidates: band keys + fingerprints, sorted and deduplicated (candidatePairs)',
   verify: 'verification: every candidate pair, LSH + fingerprints (verifyCandidates)',
+  exact:
+    'verification, its exact part: Jaccard and containment of the flagged pairs on their words (ExactShingles)',
   report: 'report: sort flagged pairs, find blocks, build the Report (assembleReport)',
 } as const;
 
@@ -31,6 +34,14 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
       resolved.maxPairs,
     );
   const verified = verify();
+  // The terms of both sides of every flagged pair, as verification reads them: the exact figures are
+  // computed for these pairs (and for the few that 32-bit collisions alone make look alike).
+  const termsOf = (p: number) => {
+    const info = corpus.paragraphsByDoc[corpus.docOf[p]][corpus.indexOf[p]];
+    const read = extractor.readOwned(corpus.docs[corpus.docOf[p]].text, info.start, info.end);
+    return { words: read.terms.words, hashes: read.termHashes };
+  };
+  const flaggedTerms = verified.map(({ p, q }) => [termsOf(p), termsOf(q)] as const);
   let found: FoundPair[] = [];
   const tasks: StageTask[] = [
     {
@@ -40,6 +51,14 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
       fn: () => candidatePairs(corpus, resolved),
     },
     { name: VERIFICATION.verify, mb, fn: verify },
+    {
+      name: VERIFICATION.exact,
+      mb,
+      fn: () => {
+        const exact = new ExactShingles(verifyParams(resolved));
+        for (const [a, b] of flaggedTerms) exact.figures(a, b);
+      },
+    },
     {
       name: VERIFICATION.report,
       mb,

@@ -1,7 +1,8 @@
 import type { FeatureExtractor, ParagraphText } from '../sketch/features.js';
 import type { Pair, PairSide, Span } from '../types.js';
 import { withRoom } from '../util/grow.js';
-import { containment, editSimilarity, jaccard } from './metrics.js';
+import { ExactShingles } from './exact-shingles.js';
+import { editSimilarity, jaccard } from './metrics.js';
 import { type SharedRun, sharedRuns } from './shared-runs.js';
 
 /** What verifying a pair needs of the options. */
@@ -42,35 +43,51 @@ export class PairVerifier {
   private bWindows: Uint32Array = new Uint32Array(256);
 
   private readonly shifts = new Map<number, number>();
+  private readonly exact: ExactShingles;
 
   constructor(
     private readonly source: ParagraphSource,
     private readonly params: VerifyParams,
     private readonly extractor: FeatureExtractor,
-  ) {}
+  ) {
+    this.exact = new ExactShingles(params);
+  }
 
-  /** Exact Jaccard of the shingle sets of paragraphs p and q. */
-  jaccard(p: number, q: number): number {
+  /**
+   * Jaccard of the 32-bit shingle hash sets of paragraphs p and q: what the index holds, and a filter only.
+   * Collisions can raise it (or, rarely, lower it); the figures reported come from ExactShingles.
+   */
+  hashJaccard(p: number, q: number): number {
     return jaccard(this.source.set(p), this.source.set(q));
   }
 
   /**
    * The verified Pair for p < q, or undefined when it is neither a near duplicate (Jaccard ≥ threshold)
-   * nor shares a passage of minOverlapWords words.
+   * nor shares a passage of minOverlapWords words. The hashes choose which pairs to look at; what is
+   * reported (kind, Jaccard, containment, spans) is decided on the words themselves.
    */
-  verify(p: number, q: number, knownJaccard?: number): Pair | undefined {
-    const j = knownJaccard ?? this.jaccard(p, q);
-    const isNear = j >= this.params.threshold;
-    if (!isNear && !this.params.overlaps) return undefined;
+  verify(p: number, q: number, knownHashJaccard?: number): Pair | undefined {
+    const { threshold, overlaps, minOverlapWords } = this.params;
+    const mayBeNear = (knownHashJaccard ?? this.hashJaccard(p, q)) >= threshold;
+    if (!mayBeNear && !overlaps) return undefined;
     // Most overlap candidates share a fingerprint but no run of minOverlapWords words: rule those out on
     // the term hashes alone, before tokenising either text.
-    if (!isNear && !this.sharesWindow(p, q, this.params.minOverlapWords)) return undefined;
+    if (!mayBeNear && !this.sharesWindow(p, q, minOverlapWords)) return undefined;
     const a = this.text(p);
     const b = this.text(q);
-    const minSpan = isNear
-      ? Math.max(1, Math.min(this.nearSpanWords(), a.terms.words.length, b.terms.words.length))
-      : this.params.minOverlapWords;
-    const runs = sharedRuns(a.terms.words, a.termHashes, b.terms.words, b.termHashes, minSpan);
+    const runsOf = (minSpan: number) =>
+      sharedRuns(a.terms.words, a.termHashes, b.terms.words, b.termHashes, minSpan);
+    const overlapRuns = mayBeNear ? undefined : runsOf(minOverlapWords);
+    if (overlapRuns?.length === 0) return undefined;
+    const figures = this.exact.figures(
+      { words: a.terms.words, hashes: a.termHashes },
+      { words: b.terms.words, hashes: b.termHashes },
+    );
+    const isNear = figures.jaccard >= threshold;
+    if (!isNear && !overlaps) return undefined;
+    const runs = isNear
+      ? runsOf(Math.max(1, Math.min(this.nearSpanWords(), a.terms.words.length, b.terms.words.length)))
+      : (overlapRuns ?? runsOf(minOverlapWords));
     if (!isNear && runs.length === 0) return undefined;
     const aNormal = a.tokens.words.join(' ');
     const bNormal = b.tokens.words.join(' ');
@@ -92,8 +109,8 @@ export class PairVerifier {
       a: this.source.place(p),
       b: this.source.place(q),
       kind,
-      jaccard: j,
-      containment: containment(this.source.set(p), this.source.set(q)),
+      jaccard: figures.jaccard,
+      containment: figures.containment,
       similarity,
       spans,
     };
