@@ -80,8 +80,13 @@ export function decodeEntry(bytes: Uint8Array, bands: number): IndexEntry {
 function checkStart(bytes: Uint8Array): void {
   if (MAGIC.some((b, i) => bytes[i] !== b)) fail('these bytes are not a neardup index (no NEARDUPX magic)');
   const version = new DataView(bytes.buffer, bytes.byteOffset, 12).getUint32(8, true);
-  if (version !== INDEX_FORMAT_VERSION)
-    fail(`index format version ${version}; this neardup reads version ${INDEX_FORMAT_VERSION}`);
+  if (version !== INDEX_FORMAT_VERSION) {
+    const fix =
+      version < INDEX_FORMAT_VERSION
+        ? 'an older neardup wrote it: build the index again from the documents'
+        : 'a newer neardup wrote it';
+    fail(`index format version ${version}; this neardup reads version ${INDEX_FORMAT_VERSION} (${fix})`);
+  }
 }
 
 /** The header and every document record after it, checked. */
@@ -128,6 +133,7 @@ function* readEntry(reader: ByteReader, bands: number): Steps<IndexEntry> {
     setValues,
     bandKeys,
     fingerprints: yield* u32array(reader, f),
+    fingerprintsHigh: yield* u32array(reader, f),
     fingerprintParagraphs: yield* u32array(reader, f),
   };
 }

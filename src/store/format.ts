@@ -7,7 +7,7 @@ import type { IndexParameters } from './parameters.js';
 // The binary format of a saved index, written here and read by format-read.ts; docs/index-format.md
 // describes it byte by byte.
 export const MAGIC = [0x4e, 0x45, 0x41, 0x52, 0x44, 0x55, 0x50, 0x58]; // "NEARDUPX"
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 /** Bytes per chunk of saveChunks() unless told: large enough that a write call per chunk costs nothing. */
 export const DEFAULT_CHUNK_SIZE = 1 << 20;
@@ -120,6 +120,7 @@ function entryParts(entry: IndexEntry): Uint8Array[] {
     bytesOf(entry.bandKeys),
     u32s([entry.fingerprints.length]),
     bytesOf(entry.fingerprints),
+    bytesOf(entry.fingerprintsHigh),
     bytesOf(entry.fingerprintParagraphs),
   ];
 }

@@ -145,7 +145,7 @@ describe('known-answer vectors (docs/index-format.md)', () => {
   };
 
   it('save() writes exactly the documented bytes, and loading them gives the same index', async () => {
-    const bytes = await fixture('index-v1-tokenizer-v2.hex');
+    const bytes = await fixture('index-v2.hex');
     const index = await createIndex({ numHashes: 16, minOverlapWords: 3 });
     index.add([{ id: 'a', text: 'one two three four' }]);
     expect(Buffer.from(index.save()).toString('hex')).toBe(Buffer.from(bytes).toString('hex'));
@@ -154,13 +154,17 @@ describe('known-answer vectors (docs/index-format.md)', () => {
     expect(withoutTime(loaded.report())).toEqual(withoutTime(index.report()));
   });
 
-  it('refuses the same index saved with the previous tokenizer (v1 split words at invisible characters)', async () => {
-    const bytes = await fixture('index-v1.hex');
-    await expect(loadIndex(bytes)).rejects.toMatchObject({
-      code: 'INDEX_MISMATCH',
-      message: expect.stringMatching(
-        /^neardup: the index was saved with tokenizer = "nfkc-casefold-unicode-words-v1", these options give "nfkc-casefold-unicode-words-v2"/,
-      ),
-    });
+  // Format 2 keeps 64-bit fingerprints (issue 13.9); the 32-bit ones of format 1 cannot be widened, so a
+  // format 1 index is refused before its tokenizer is looked at (that refusal is tested above, on a
+  // header edited to name the old tokenizer).
+  it('refuses indexes of format version 1, whatever their tokenizer, saying to build them again', async () => {
+    for (const name of ['index-v1.hex', 'index-v1-tokenizer-v2.hex']) {
+      const bytes = await fixture(name);
+      await expect(loadIndex(bytes)).rejects.toMatchObject({
+        code: 'INDEX_FORMAT',
+        message:
+          'neardup: index format version 1; this neardup reads version 2 (an older neardup wrote it: build the index again from the documents)',
+      });
+    }
   });
 });
