@@ -2,7 +2,7 @@ import { type Corpus, shingleSetOf } from '../pipeline/corpus.js';
 import type { ResolvedOptions } from '../pipeline/options.js';
 import type { FeatureExtractor, ParagraphText } from '../sketch/features.js';
 import type { Pair, PairSide, Span } from '../types.js';
-import { type SharedRun, sharedRuns } from './shared-runs.js';
+import { type SharedRun, SharedRunFinder, sharedRuns } from './shared-runs.js';
 
 /** What verification needs to know of paragraph p (a whole corpus, or the part a worker thread got). */
 export interface ParagraphSource {
@@ -44,6 +44,7 @@ export class PairVerifier {
   private bWindows: Uint32Array = new Uint32Array(256);
 
   private readonly shifts = new Map<number, number>();
+  private readonly runs = new SharedRunFinder();
 
   constructor(
     private readonly source: ParagraphSource,
@@ -72,7 +73,7 @@ export class PairVerifier {
     const minSpan = isNear
       ? Math.max(1, Math.min(this.nearSpanWords(), a.terms.words.length, b.terms.words.length))
       : this.options.minOverlapWords;
-    const runs = sharedRuns(a.terms.words, a.termHashes, b.terms.words, b.termHashes, minSpan);
+    const runs = this.runs.find(a.terms.words, a.termHashes, b.terms.words, b.termHashes, minSpan);
     if (!isNear && runs.length === 0) return undefined;
     const aNormal = a.tokens.words.join(' ');
     const bNormal = b.tokens.words.join(' ');
