@@ -43,6 +43,13 @@ export interface Options {
   minOverlapWords?: number;
   /** Look for overlaps (shared passages) between paragraphs that are not near duplicates. */
   overlaps?: boolean;
+  /**
+   * Most words (on either side) between two shared runs bridged into one passage, e.g. a changed word.
+   * 0: exact runs only. Integer 0..20. See docs/passages.md.
+   */
+  bridgeGap?: number;
+  /** Least share of a bridged passage's words, on each side, that are matched. (0, 1]. */
+  bridgeDensity?: number;
   /** How documents are cut into paragraphs. */
   paragraphs?: ParagraphMode | ParagraphSplitter;
   /** Seed of the shingle hash and of the MinHash permutations. Integer 0..2^32-1. */
@@ -83,6 +90,8 @@ export interface ResolvedOptions {
   shingleUnit: 'word' | 'char';
   minOverlapWords: number;
   overlaps: boolean;
+  bridgeGap: number;
+  bridgeDensity: number;
   /** The mode used; 'custom' when a function was given. */
   paragraphs: ParagraphMode | 'custom';
   seed: number;
@@ -106,6 +115,8 @@ export const DEFAULTS = {
   shingleUnit: 'word',
   minOverlapWords: 10,
   overlaps: true,
+  bridgeGap: 3,
+  bridgeDensity: 0.8,
   paragraphs: 'auto',
   seed: 0,
   falsePositiveWeight: 0.5,
@@ -125,6 +136,8 @@ const KNOWN = new Set<keyof Options>([
   'shingleUnit',
   'minOverlapWords',
   'overlaps',
+  'bridgeGap',
+  'bridgeDensity',
   'paragraphs',
   'seed',
   'bands',
@@ -177,6 +190,10 @@ export function resolveOptions(options: unknown = {}): {
   );
   const minOverlapWords = int(o, 'minOverlapWords', DEFAULTS.minOverlapWords, 2, 1000);
   const overlaps = bool(o, 'overlaps', DEFAULTS.overlaps);
+  const bridgeGap = int(o, 'bridgeGap', DEFAULTS.bridgeGap, 0, 20);
+  const bridgeDensity = num(o, 'bridgeDensity', DEFAULTS.bridgeDensity);
+  if (!(bridgeDensity > 0 && bridgeDensity <= 1))
+    invalid('bridgeDensity', bridgeDensity, 'a number in (0, 1]');
   const seed = int(o, 'seed', DEFAULTS.seed, 0, 0xffffffff);
   const falsePositiveWeight = num(o, 'falsePositiveWeight', DEFAULTS.falsePositiveWeight);
   const falseNegativeWeight = num(o, 'falseNegativeWeight', DEFAULTS.falseNegativeWeight);
@@ -245,6 +262,8 @@ export function resolveOptions(options: unknown = {}): {
       shingleUnit,
       minOverlapWords,
       overlaps,
+      bridgeGap,
+      bridgeDensity,
       paragraphs,
       seed,
       bands: params.bands,

@@ -2,7 +2,8 @@ import { type Corpus, shingleSetOf } from '../pipeline/corpus.js';
 import type { ResolvedOptions } from '../pipeline/options.js';
 import type { FeatureExtractor, ParagraphText } from '../sketch/features.js';
 import type { Pair, PairSide, Span } from '../types.js';
-import { type SharedRun, SharedRunFinder, sharedRuns } from './shared-runs.js';
+import { SharedPassages } from './shared-passages.js';
+import { type SharedRun, sharedRuns } from './shared-runs.js';
 
 /** What verification needs to know of paragraph p (a whole corpus, or the part a worker thread got). */
 export interface ParagraphSource {
@@ -44,13 +45,15 @@ export class PairVerifier {
   private bWindows: Uint32Array = new Uint32Array(256);
 
   private readonly shifts = new Map<number, number>();
-  private readonly runs = new SharedRunFinder();
+  private readonly passages: SharedPassages;
 
   constructor(
     private readonly source: ParagraphSource,
     private readonly options: ResolvedOptions,
     private readonly extractor: FeatureExtractor,
-  ) {}
+  ) {
+    this.passages = new SharedPassages(options);
+  }
 
   /** Exact Jaccard of the shingle sets of paragraphs p and q. */
   jaccard(p: number, q: number): number {
@@ -67,14 +70,15 @@ export class PairVerifier {
     if (!isNear && !this.options.overlaps) return undefined;
     // Most overlap candidates share a fingerprint but no run of minOverlapWords words: rule those out on
     // the term hashes alone, before tokenising either text.
-    if (!isNear && !this.sharesWindow(p, q, this.options.minOverlapWords)) return undefined;
+    if (!isNear && !this.sharesWindow(p, q, this.passages.seedWords)) return undefined;
     const a = this.text(p);
     const b = this.text(q);
     const minSpan = isNear
       ? Math.max(1, Math.min(this.nearSpanWords(), a.terms.words.length, b.terms.words.length))
       : this.options.minOverlapWords;
-    const runs = this.runs.find(a.terms.words, a.termHashes, b.terms.words, b.termHashes, minSpan);
-    if (!isNear && runs.length === 0) return undefined;
+    const found = this.passages.find(a.terms.words, a.termHashes, b.terms.words, b.termHashes, minSpan);
+    const { runs, passages } = found;
+    if (!isNear && passages.length === 0) return undefined;
     const aNormal = a.tokens.words.join(' ');
     const bNormal = b.tokens.words.join(' ');
     const kind = !isNear ? 'overlap' : aNormal === bNormal ? 'exact' : 'near';
@@ -86,10 +90,11 @@ export class PairVerifier {
     }));
     const aShift = this.shifts.get(p) ?? 0;
     const bShift = this.shifts.get(q) ?? 0;
-    const spans: Span[] = runs.map((run) => ({
-      a: [a.terms.starts[run.aFrom] + aShift, a.terms.ends[run.aFrom + run.length - 1] + aShift],
-      b: [b.terms.starts[run.bFrom] + bShift, b.terms.ends[run.bFrom + run.length - 1] + bShift],
-      words: run.length,
+    const spans: Span[] = passages.map((passage) => ({
+      a: [a.terms.starts[passage.aFrom] + aShift, a.terms.ends[passage.aTo - 1] + aShift],
+      b: [b.terms.starts[passage.bFrom] + bShift, b.terms.ends[passage.bTo - 1] + bShift],
+      words: passage.words,
+      ...(passage.edits > 0 && { edits: passage.edits }),
     }));
     return {
       a: this.source.place(p),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.js';
+import { DEFAULTS } from '../../src/pipeline/options.js';
 import { INDEX_FORMAT_VERSION } from '../../src/store/format.js';
 import { createIndex, loadIndex } from '../../src/store/lasting-index.js';
 import { TOKENIZER_VERSION } from '../../src/text/tokenize.js';
@@ -149,6 +150,19 @@ describe('known-answer vector (docs/index-format.md)', () => {
     expect(Buffer.from(index.save()).toString('hex')).toBe(hex);
     const loaded = await loadIndex(Uint8Array.from(Buffer.from(hex, 'hex')));
     expect(loaded.ids()).toEqual(['a']);
+    expect(withoutTime(loaded.report())).toEqual(withoutTime(index.report()));
+  });
+
+  it('loads the same index saved before the bridging options existed, with their defaults', async () => {
+    const { readFileSync } = await import('node:fs');
+    const hex = readFileSync(new URL('../fixtures/index-v1-without-bridging.hex', import.meta.url), 'utf8');
+    const loaded = await loadIndex(Uint8Array.from(Buffer.from(hex.replace(/\s+/g, ''), 'hex')));
+    expect(loaded.options).toMatchObject({
+      bridgeGap: DEFAULTS.bridgeGap,
+      bridgeDensity: DEFAULTS.bridgeDensity,
+    });
+    const index = await createIndex({ numHashes: 16, minOverlapWords: 3 });
+    index.add([{ id: 'a', text: 'one two three four' }]);
     expect(withoutTime(loaded.report())).toEqual(withoutTime(index.report()));
   });
 });

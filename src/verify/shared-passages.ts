@@ -1,0 +1,58 @@
+import { type BridgeOptions, bridgeRuns, type Passage } from './passages.js';
+import { type SharedRun, SharedRunFinder } from './shared-runs.js';
+
+/** What finding the passages of a pair needs (the verifier's own slice of the options). */
+export interface PassageOptions extends BridgeOptions {
+  /** Fewest matched words in a passage that makes two paragraphs overlap. */
+  minOverlapWords: number;
+}
+
+/**
+ * Shortest shared run that seeds a bridged passage. Shorter seeds let more edits through (a 12-word
+ * quotation with 2 edits keeps runs of about 3 words) but chain stock phrases; see docs/passages.md.
+ */
+export const SEED_WORDS = 3;
+
+/** The shared passages of two paragraphs' terms: exact runs, bridged across short edits when asked. */
+export class SharedPassages {
+  private readonly runs = new SharedRunFinder();
+
+  constructor(private readonly options: PassageOptions) {}
+
+  /**
+   * A shared run this long is needed for any overlap (so a pair without one is skipped unread): the
+   * seed length when bridging, minOverlapWords otherwise.
+   */
+  get seedWords(): number {
+    const { bridgeGap, minOverlapWords } = this.options;
+    return bridgeGap > 0 ? Math.min(SEED_WORDS, minOverlapWords) : minOverlapWords;
+  }
+
+  /**
+   * The passages of at least `minWords` matched words, most first, and the exact shared runs of at
+   * least `minWords` words (what sharedRuns would give). `a` is kept indexed while the next call passes
+   * the same array.
+   */
+  find(
+    a: readonly string[],
+    aHashes: Uint32Array,
+    b: readonly string[],
+    bHashes: Uint32Array,
+    minWords: number,
+  ): { passages: Passage[]; runs: SharedRun[] } {
+    if (this.options.bridgeGap === 0) {
+      const runs = this.runs.find(a, aHashes, b, bHashes, minWords);
+      return { passages: runs.map(exactPassage), runs };
+    }
+    // The runs of minWords or more are the same whether shorter ones are asked for too: they are chosen
+    // first (longest first), so the shorter seeds never push one of them out.
+    const seeds = this.runs.find(a, aHashes, b, bHashes, Math.min(minWords, this.seedWords));
+    const passages = bridgeRuns(a, b, seeds, this.options).filter((p) => p.words >= minWords);
+    return { passages, runs: seeds.filter((run) => run.length >= minWords) };
+  }
+}
+
+function exactPassage(run: SharedRun): Passage {
+  const { aFrom, bFrom, length } = run;
+  return { aFrom, aTo: aFrom + length, bFrom, bTo: bFrom + length, words: length, edits: 0 };
+}
