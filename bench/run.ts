@@ -15,7 +15,7 @@ import { overlapExtensions, overlapTasks } from './stages/overlaps.js';
 import { shingleTasks } from './stages/shingles.js';
 import { SIGNATURE, signatureTasks } from './stages/signature.js';
 import { TOKENIZE, tokenizeTasks } from './stages/tokenize.js';
-import { verificationTasks } from './stages/verification.js';
+import { VERIFICATION, verificationTasks } from './stages/verification.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -98,7 +98,10 @@ console.log(
 console.log(
   `  tokenise + hash, extractor.terms vs the general path: ${ratio(TOKENIZE.generalHashed, TOKENIZE.terms)}`,
 );
-const parts = [END_TO_END.indexing, ...verification.tasks.map((t) => t.name)];
+console.log(
+  `  verification, bridged passages (default) vs exact runs only: ${ratio(VERIFICATION.verify, VERIFICATION.verifyExact)}`,
+);
+const parts = [END_TO_END.indexing, VERIFICATION.candidates, VERIFICATION.verify, VERIFICATION.report];
 const sum = parts.reduce((s, name) => s + get(name).median, 0);
 console.log(
   `  indexing + candidates + verification + report = ${ms(sum)} ms of the ${ms(get(END_TO_END.find).median)} ms end to end (median)`,

@@ -7,6 +7,7 @@ import type { BenchContext, StageTask } from './context.js';
 export const VERIFICATION = {
   candidates: 'candidates: band keys + fingerprints, sorted and deduplicated (candidatePairs)',
   verify: 'verification: every candidate pair, LSH + fingerprints (verifyCandidates)',
+  verifyExact: 'verification, exact runs only (bridgeGap 0): the same candidate pairs',
   report: 'report: sort flagged pairs, find blocks, build the Report (assembleReport)',
 } as const;
 
@@ -20,8 +21,9 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
   const n = corpus.docOf.length;
   ctx.restoreFingerprints();
   const candidates = candidatePairs(corpus, resolved).slice();
-  const verify = () =>
-    verifyCandidates(candidates, n, new PairVerifier(corpusSource(corpus), resolved, extractor), resolved);
+  const verifyWith = (options: typeof resolved) => () =>
+    verifyCandidates(candidates, n, new PairVerifier(corpusSource(corpus), options, extractor), options);
+  const verify = verifyWith(resolved);
   const verified = verify();
   let found: FoundPair[] = [];
   const tasks: StageTask[] = [
@@ -32,6 +34,7 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
       fn: () => candidatePairs(corpus, resolved),
     },
     { name: VERIFICATION.verify, mb, fn: verify },
+    { name: VERIFICATION.verifyExact, mb, fn: verifyWith({ ...resolved, bridgeGap: 0 }) },
     {
       name: VERIFICATION.report,
       mb,

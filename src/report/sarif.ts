@@ -1,7 +1,7 @@
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
 import { fmix32 } from '../sketch/hash.js';
 import type { Pair, Report } from '../types.js';
-import { cutAt, oneLine } from './quote.js';
+import { cutAt, oneLine, sharedWords } from './quote.js';
 import { type DocumentTexts, lineIndex, textOf } from './texts.js';
 
 export interface SarifOptions {
@@ -88,7 +88,7 @@ export function toSarif(report: Report, texts: DocumentTexts, options: SarifOpti
       (['a', 'b'] as const).map((side) =>
         location(pair[side].doc, span[side][0], span[side][1], {
           id: id++,
-          message: { text: `shared passage (${span.words} words)` },
+          message: { text: `shared passage (${sharedWords(span, 'words')})` },
         }),
       ),
     );
@@ -146,7 +146,10 @@ function describe(pair: Pair, texts: DocumentTexts): string {
   if (pair.kind === 'near') return `The ${a} is a near duplicate of ${b} (${figures}).`;
   const span = pair.spans[0];
   const cut = span ? cutAt(oneLine(textOf(texts, pair.a.doc).slice(span.a[0], span.a[1])), 200) : '';
-  return `The ${a} shares ${span?.words ?? 0} consecutive words with ${b}${cut ? `: “${cut}”` : ''} (${figures}).`;
+  const shares = span?.edits
+    ? `a passage (${sharedWords(span, 'words')})`
+    : `${span?.words ?? 0} consecutive words`;
+  return `The ${a} shares ${shares} with ${b}${cut ? `: “${cut}”` : ''} (${figures}).`;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describeValue, NearDupError } from '../errors.js';
 import type { Block, Pair, Report } from '../types.js';
 import { blockMembers } from './block-members.js';
-import { quotable } from './quote.js';
+import { quotable, sharedWords } from './quote.js';
 import { type DocumentTexts, lineIndex, textOf } from './texts.js';
 
 export interface TextRenderOptions {
@@ -59,7 +59,7 @@ export function renderText(
     const shown = pair.kind === 'overlap' ? pair.spans : pair.spans.slice(0, QUOTED_PER_COPY);
     for (const span of shown) {
       const quote = quotable(textOf(texts, pair.a.doc).slice(span.a[0], span.a[1]), maxQuote);
-      lines.push(`${indent}    ${span.words} shared words: ${paint(ANSI.dim, `“${quote}”`)}`);
+      lines.push(`${indent}    ${sharedWords(span)}: ${paint(ANSI.dim, `“${quote}”`)}`);
     }
     if (shown.length < pair.spans.length)
       lines.push(`${indent}    … and ${pair.spans.length - shown.length} more shared passages`);
