@@ -217,3 +217,25 @@ function covered(spans: Range[], range: Range): number {
   }
   return total;
 }
+
+/** One row per length × edit count: cases, found and character-level scores, exact runs vs bridged. */
+export function obfuscationTable(
+  exact: CellResult[],
+  bridged: CellResult[],
+): Record<string, string | number>[] {
+  const pct = (x: number | undefined) => (x === undefined ? '—' : `${(100 * x).toFixed(0)} %`);
+  return exact.map((off, i) => {
+    const on = bridged[i];
+    return {
+      'passage words': off.words,
+      edits: off.edits,
+      cases: off.cases,
+      'found (exact runs)': pct(off.found / off.cases),
+      'found (bridged)': pct(on.found / on.cases),
+      'char recall (exact)': pct(off.charRecall),
+      'char recall (bridged)': pct(on.charRecall),
+      'char precision (exact)': pct(off.charPrecision),
+      'char precision (bridged)': pct(on.charPrecision),
+    };
+  });
+}

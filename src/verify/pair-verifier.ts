@@ -70,7 +70,7 @@ export class PairVerifier {
     if (!isNear && !this.options.overlaps) return undefined;
     // Most overlap candidates share a fingerprint but no run of minOverlapWords words: rule those out on
     // the term hashes alone, before tokenising either text.
-    if (!isNear && !this.sharesWindow(p, q, this.passages.seedWords)) return undefined;
+    if (!isNear && !this.mayOverlap(p, q)) return undefined;
     const a = this.text(p);
     const b = this.text(q);
     const minSpan = isNear
@@ -105,6 +105,16 @@ export class PairVerifier {
       similarity,
       spans,
     };
+  }
+
+  /** Whether the term hashes of p and q hold a passage that makes an overlap (exact runs: a window of m). */
+  private mayOverlap(p: number, q: number): boolean {
+    const m = this.options.minOverlapWords;
+    if (this.options.bridgeGap === 0) return this.sharesWindow(p, q, m);
+    return (
+      this.sharesWindow(p, q, this.passages.seedWords) &&
+      this.passages.mayShare(this.termHashes(p), this.termHashes(q), m)
+    );
   }
 
   /** Whether p and q have a window of m consecutive terms with equal hashes (needed for a shared run of m). */

@@ -1,5 +1,6 @@
 import { IntervalSet } from '../util/interval-set.js';
 import type { SharedRun } from './shared-runs.js';
+import type { Words } from './word-ids.js';
 
 /** How shared runs are bridged into passages (the verifier's own slice of the options). */
 export interface BridgeOptions {
@@ -31,8 +32,8 @@ export interface Passage {
  * ≥ bridgeDensity. Otherwise it starts a passage of its own. Passages never overlap on either side.
  */
 export function bridgeRuns(
-  a: readonly string[],
-  b: readonly string[],
+  a: Words,
+  b: Words,
   runs: readonly SharedRun[],
   options: BridgeOptions,
 ): Passage[] {
@@ -76,8 +77,8 @@ interface Gap {
 
 /** The gap between `passage` and the run after it, if it may be bridged; undefined otherwise. */
 function bridge(
-  a: readonly string[],
-  b: readonly string[],
+  a: Words,
+  b: Words,
   passage: Passage,
   run: SharedRun,
   { bridgeGap, bridgeDensity }: BridgeOptions,
@@ -97,14 +98,7 @@ function bridge(
  * Word-level edit distance between a[aFrom, aTo) and b[bFrom, bTo), and the most words an alignment of
  * that cost matches. Gaps are at most bridgeGap words, so the quadratic table stays tiny.
  */
-export function alignGap(
-  a: readonly string[],
-  aFrom: number,
-  aTo: number,
-  b: readonly string[],
-  bFrom: number,
-  bTo: number,
-): Gap {
+export function alignGap(a: Words, aFrom: number, aTo: number, b: Words, bFrom: number, bTo: number): Gap {
   const n = aTo - aFrom;
   const m = bTo - bFrom;
   if (n === 0 || m === 0) return { edits: n + m, matched: 0 };

@@ -1,6 +1,6 @@
 import { IntervalSet } from '../util/interval-set.js';
 import { SuffixAutomaton } from './suffix-automaton.js';
-import { WordIds } from './word-ids.js';
+import { WordIds, type Words } from './word-ids.js';
 
 /** A maximal run of equal consecutive words: a[aFrom, aFrom + length) equals b[bFrom, bFrom + length). */
 export interface SharedRun {
@@ -41,17 +41,11 @@ export function sharedRuns(
 export class SharedRunFinder {
   private readonly automaton = new SuffixAutomaton();
   private readonly vocabulary = new WordIds();
-  private indexed: readonly string[] | undefined;
+  private indexed: Words | undefined;
   private runEnd = new Int32Array(0);
   private runState = new Int32Array(0);
 
-  find(
-    a: readonly string[],
-    aHashes: Uint32Array,
-    b: readonly string[],
-    bHashes: Uint32Array,
-    minLength: number,
-  ): SharedRun[] {
+  find(a: Words, aHashes: Uint32Array, b: Words, bHashes: Uint32Array, minLength: number): SharedRun[] {
     if (a.length < minLength || b.length < minLength || b.length === 0) return [];
     if (this.indexed !== a) {
       this.vocabulary.build(a, aHashes);
@@ -80,7 +74,7 @@ export class SharedRunFinder {
   }
 
   /** For each position j of b: the longest run ending there that `a` holds, and its automaton state. */
-  private matchingStatistics(b: readonly string[], bHashes: Uint32Array) {
+  private matchingStatistics(b: Words, bHashes: Uint32Array) {
     if (this.runEnd.length < b.length) {
       this.runEnd = new Int32Array(b.length);
       this.runState = new Int32Array(b.length);

@@ -1,3 +1,6 @@
+/** A sequence of words, or of their term hashes (which stand for them: compared by value). */
+export type Words = ArrayLike<string | number>;
+
 /**
  * Dense ids (0, 1, 2, …) for the distinct words of one sequence, looked up by their term hash in an
  * open-addressing table and confirmed by the word itself: two words whose hashes collide still get two
@@ -9,11 +12,11 @@ export class WordIds {
   private slotHash = new Uint32Array(0);
   private slotId = new Int32Array(0);
   private shift = 32;
-  private words: string[] = [];
-  private collided: Map<string, number> | undefined;
+  private words: (string | number)[] = [];
+  private collided: Map<string | number, number> | undefined;
 
   /** Numbers the words of a sequence (`hashes[i]` is the term hash of `words[i]`). */
-  build(words: readonly string[], hashes: Uint32Array): void {
+  build(words: Words, hashes: Uint32Array): void {
     const n = words.length;
     let bits = 4;
     while (1 << bits < 2 * n) bits++;
@@ -50,7 +53,7 @@ export class WordIds {
   }
 
   /** The id of `word` (whose term hash is `hash`) in the sequence built, or −1 when it is not there. */
-  idOf(word: string, hash: number): number {
+  idOf(word: string | number, hash: number): number {
     const id = this.slotId[this.slotFor(hash)];
     if (id < 0) return -1;
     if (this.words[id] === word) return id;
