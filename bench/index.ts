@@ -1,4 +1,4 @@
-// npm run bench:index [-- 100000] [--redis]: the lasting index on a generated corpus (written once as JSON lines by
+// npm run bench:index [-- 100000] [--redis | --memory-only]: the lasting index on a generated corpus (written once as JSON lines by
 // bench/scale.ts's generator): adding every document, querying held-out ones, save and load, file size.
 // Prints; asserts nothing.
 import { execSync } from 'node:child_process';
@@ -27,30 +27,46 @@ const docs = readFileSync(file, 'utf8')
 const held = docs.splice(docs.length - 200, 200); // queried, never added
 
 const seconds = (from: number) => (performance.now() - from) / 1000;
+// CPU time (user + system, every thread of this process) beside wall time: on a busy shared machine
+// wall time swings with the load, CPU time far less.
+const cpuSeconds: Record<string, number> = {};
+let cpuMark = process.cpuUsage();
+const cpu = (phase: string) => {
+  const used = process.cpuUsage(cpuMark);
+  cpuSeconds[phase] = (used.user + used.system) / 1e6;
+  cpuMark = process.cpuUsage();
+};
 console.log(
   `machine: ${os.cpus()[0]?.model ?? 'unknown cpu'} × ${os.cpus().length}, Node ${process.version}`,
 );
 const index = await createIndex();
 let started = performance.now();
+cpuMark = process.cpuUsage();
 for (let i = 0; i < docs.length; i += 1000) index.add(docs.slice(i, i + 1000));
 const addS = seconds(started);
+cpu('add');
 const paragraphs =
   index.report === undefined
     ? 0
     : docs.reduce((sum, d) => sum + d.text.split('\n').filter((l) => l.trim()).length, 0);
 started = performance.now();
+cpuMark = process.cpuUsage();
 const bytes = index.save();
 const saveS = seconds(started);
+cpu('save');
 started = performance.now();
 const loadedSize = (await loadIndex(bytes)).size; // measured before the query buckets take memory
 const loadS = seconds(started);
+cpu('load');
 started = performance.now();
 index.query(held[0]); // builds the bucket maps once
 const firstQueryS = seconds(started);
+cpu('first query');
 started = performance.now();
 let found = 0;
 for (const doc of held.slice(1)) found += index.query(doc).length;
 const queryS = seconds(started);
+cpu(`${held.length - 1} queries`);
 const indexed = index.size;
 // A newsroom removes a story now and then between checks: each removal, then one query.
 const removals = Math.min(20, docs.length);
@@ -60,6 +76,7 @@ for (let i = 0; i < removals; i++) {
   index.query(held[1 + (i % (held.length - 1))]);
 }
 const removeQueryS = seconds(started);
+cpu(`${removals} removals, each then a query`);
 const text = docs.reduce((sum, d) => sum + Buffer.byteLength(d.text), 0);
 console.table([
   { measure: 'documents / paragraphs indexed', value: `${indexed} / ${paragraphs}` },
@@ -84,11 +101,19 @@ console.table([
   { measure: 'load', value: `${(loadS * 1000).toFixed(0)} ms (${loadedSize} documents)` },
   { measure: 'peak RSS', value: `${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB` },
 ]);
+console.table(
+  Object.entries(cpuSeconds).map(([phase, s]) => ({
+    'CPU seconds (user + system)': phase,
+    value: s.toFixed(2),
+  })),
+);
 
 // The same against a local redis-server (Debian's package), when there is one.
 const { redisServerPath, startRedis } = await import('../test/node/redis.js');
-// Above 200 k paragraphs only with --redis (Redis then needs several GB).
-if (redisServerPath && (size <= 200_000 || process.argv.includes('--redis'))) {
+// Above 200 k paragraphs only with --redis (Redis then needs several GB); never with --memory-only.
+const withRedis =
+  !process.argv.includes('--memory-only') && (size <= 200_000 || process.argv.includes('--redis'));
+if (redisServerPath && withRedis) {
   const { redisStorage } = await import('../src/node/redis.js');
   const server = await startRedis();
   try {

@@ -166,7 +166,9 @@ export async function candidateRates(
     signatures.set(detector.signature(text), i * numHashes);
     lsh.insert(i, signatures, i * numHashes);
   }
-  const candidates = lsh.pairKeys(texts.length, new Set());
+  const flat = lsh.candidatePairs();
+  const candidates = new Set<number>();
+  for (let i = 0; i < flat.length; i += 2) candidates.add(flat[i] * texts.length + flat[i + 1]);
   const buckets = new Map<number, { pairs: number; candidates: number }>();
   for (const p of reference) {
     const lo = Math.min(Math.floor(p.jaccard / width + 1e-9), Math.round(1 / width) - 1);

@@ -1,4 +1,4 @@
-// Memory of a detection. indexBytes: the typed arrays of the index findDuplicates builds (src/corpus.ts),
+// Memory of a detection. indexBytes: the typed arrays of the index findDuplicates builds (src/pipeline/corpus.ts),
 // per paragraph. detectionMemory: the peak RSS of a fresh process that reads a corpus and runs
 // findDuplicates on it once, so the figure is the detection's own and not the benchmark's.
 //   node --import tsx bench/memory.ts FILE.jsonl   (the child; prints one JSON line)
@@ -20,16 +20,21 @@ export interface IndexBytes {
 }
 
 export function indexBytes(corpus: Corpus): IndexBytes {
-  const { fingerprints } = corpus;
-  const arrays = [
-    ...(['docOf', 'indexOf', 'setOffsets', 'setValues', 'bandKeys'] as const).map((name) => ({
-      name,
-      used: corpus[name].byteLength,
-      allocated: corpus[name].buffer.byteLength,
-    })),
-    { name: 'fingerprints.keys', used: fingerprints.length * 4, allocated: fingerprints.keys.byteLength },
-    { name: 'fingerprints.ids', used: fingerprints.length * 4, allocated: fingerprints.ids.byteLength },
-  ];
+  const arrays = (
+    [
+      'docOf',
+      'indexOf',
+      'setOffsets',
+      'setValues',
+      'bandKeys',
+      'fingerprints',
+      'fingerprintParagraphs',
+    ] as const
+  ).map((name) => ({
+    name,
+    used: corpus[name].byteLength,
+    allocated: corpus[name].buffer.byteLength,
+  }));
   const paragraphs = corpus.docOf.length;
   const sum = (key: 'used' | 'allocated') => arrays.reduce((s, a) => s + a[key], 0);
   return {

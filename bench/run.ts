@@ -108,7 +108,7 @@ console.log(
 );
 
 const index = indexBytes(ctx.corpus);
-console.log(`\nIndex typed arrays (src/corpus.ts), ${index.paragraphs} paragraphs:`);
+console.log(`\nIndex typed arrays (src/pipeline/corpus.ts), ${index.paragraphs} paragraphs:`);
 console.table(
   index.arrays.map((a) => ({
     array: a.name,

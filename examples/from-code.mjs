@@ -1,25 +1,26 @@
 // The README's quick start as a runnable script, on the two seed articles: one call, one detector with
-// signatures, documents from a stream, and an error. Run with `npm run example:api`.
+// signatures, documents from a stream, and an error, with more printed. Run with `npm run example:api`.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createDetector, estimateJaccard, findDuplicates, NearDupError } from 'neardup';
 
-const files = ['article-1', 'article-2'].map((name) =>
-  fileURLToPath(new URL(`./articles/${name}.txt`, import.meta.url)),
-);
-const [a, b] = await Promise.all(files.map((file) => readFile(file, 'utf8')));
+process.chdir(fileURLToPath(new URL('..', import.meta.url))); // the quick start reads examples/articles/
+
+const read = (name) => readFile(`examples/articles/${name}.txt`, 'utf8');
+const documents = [
+  { id: 'article-1', text: await read('article-1') },
+  { id: 'article-2', text: await read('article-2') },
+];
+const texts = Object.fromEntries(documents.map((d) => [d.id, d.text]));
 
 // One call: documents are strings (ids doc-1, doc-2, …) or { id, text }.
-const report = await findDuplicates(
-  [
-    { id: 'article-1', text: a },
-    { id: 'article-2', text: b },
-  ],
-  { threshold: 0.7 }, // every option is optional
-);
+const report = await findDuplicates(documents, { threshold: 0.7 }); // every option is optional
 for (const pair of report.pairs) {
   console.log(pair.kind, pair.a, pair.b, pair.jaccard);
-  for (const span of pair.spans) console.log(a.slice(span.a[0], span.a[1])); // the shared words in a
+  for (const span of pair.spans) {
+    // the shared words: offsets into the texts of pair.a.doc and pair.b.doc
+    console.log(`  "${texts[pair.a.doc].slice(...span.a)}" = "${texts[pair.b.doc].slice(...span.b)}"`);
+  }
 }
 
 // Or one detector (a single async set-up: loading xxhash-wasm), then synchronous calls.
@@ -42,7 +43,7 @@ console.log(`Uint32Array(${signature.length}) signatures, estimated Jaccard ${no
 
 // Or documents from a stream (any async or sync iterable): each is indexed as it arrives.
 async function* articles() {
-  for (const file of files) yield { id: file, text: await readFile(file, 'utf8') };
+  for (const name of ['article-1', 'article-2']) yield { id: name, text: await read(name) };
 }
 const fromStream = await findDuplicates(articles());
 console.log(`from a stream: ${fromStream.pairs.length} pairs, as from the array: ${report.pairs.length}`);

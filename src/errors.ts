@@ -2,7 +2,10 @@
  * Stable error codes. Callers switch on `code`; messages may be reworded, codes may not.
  */
 export type NearDupErrorCode =
-  /** The documents argument is not an array. */
+  /**
+   * The documents argument is not an array (or iterable, where one is taken), a call holds more paragraphs
+   * than pair keys can address, or an LshIndex item id is not an integer in range.
+   */
   | 'INVALID_INPUT'
   /** A document is neither a string nor `{ id, text }` with a string text and a non-empty string id. */
   | 'INVALID_DOCUMENT'

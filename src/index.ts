@@ -8,18 +8,19 @@ export { NearDupError, type NearDupErrorCode } from './errors.js';
 export { findBlocks } from './group/blocks.js';
 export type { Detector } from './pipeline/detector.js';
 export { createDetector, findDuplicates } from './pipeline/detector.js';
-export type { Language, Options, ResolvedOptions } from './pipeline/options.js';
-export { DEFAULTS, LANGUAGES, resolveOptions } from './pipeline/options.js';
+export type { Options } from './pipeline/options.js';
+export { DEFAULTS, resolveOptions } from './pipeline/options.js';
 export type { HtmlRenderOptions } from './report/html.js';
 export { renderHtml } from './report/html.js';
 export { renderJson } from './report/json.js';
 export type { SarifOptions } from './report/sarif.js';
 export { renderSarif, toSarif } from './report/sarif.js';
+export type { Log as SarifLog } from './report/sarif-log.js';
 export type { TextRenderOptions } from './report/text.js';
 export { renderText } from './report/text.js';
 export type { DocumentTexts } from './report/texts.js';
 export type { Hasher } from './sketch/hash.js';
-export { createHasher, fmix32, hashSequence, hashWords } from './sketch/hash.js';
+export { createHasher, hashSequence, hashWords } from './sketch/hash.js';
 export {
   EMPTY_SLOT,
   estimateJaccard,
@@ -37,12 +38,25 @@ export type {
   StorageChangeResult,
   StoredForm,
 } from './store/shared-index.js';
-export type { ParagraphMode, ParagraphSpan, ParagraphSplitter } from './text/paragraphs.js';
+export { LANGUAGES } from './text/language.js';
+export type { ParagraphSpan, ParagraphSplitter } from './text/paragraphs.js';
 // Building blocks, each usable on its own.
 export { splitParagraphs } from './text/paragraphs.js';
 export type { Tokens } from './text/tokenize.js';
 export { normalizeText, normalizeWord, tokenize } from './text/tokenize.js';
-export type { Block, DocumentInput, Pair, PairSide, ParagraphInfo, Report, Span } from './types.js';
+export type {
+  Block,
+  DocumentInput,
+  Language,
+  Pair,
+  PairSide,
+  ParagraphInfo,
+  ParagraphMode,
+  Report,
+  ResolvedOptions,
+  Span,
+} from './types.js';
+export { fmix32 } from './util/fmix32.js';
 export type { Alignment } from './verify/metrics.js';
 export { containment, editSimilarity, intersectionSize, jaccard } from './verify/metrics.js';
 export type { SharedRun } from './verify/shared-runs.js';

@@ -1,4 +1,4 @@
-import type { ResolvedOptions } from './pipeline/options.js';
+// Plain data shared by every layer: what goes in, what comes out, and the options in use. Imports nothing.
 
 /** A document: plain text (id assigned as 'doc-N', 1-based) or an id with its text. */
 export type DocumentInput = string | { id?: string; text: string };
@@ -62,4 +62,45 @@ export interface Report {
   pairs: Pair[];
   blocks: Block[];
   stats: { documents: number; paragraphs: number; candidates: number; pairs: number; ms: number };
+}
+
+/** Languages with a stemmer and a stopword list in `natural`. */
+export type Language =
+  | 'english'
+  | 'german'
+  | 'spanish'
+  | 'french'
+  | 'italian'
+  | 'dutch'
+  | 'norwegian'
+  | 'portuguese'
+  | 'russian'
+  | 'swedish';
+
+/** How documents are cut into paragraphs by the built-in splitter (see splitParagraphs). */
+export type ParagraphMode = 'auto' | 'blank-line' | 'line';
+
+/** Every option with the value in use (resolveOptions fills in the defaults; the Report carries it). */
+export interface ResolvedOptions {
+  threshold: number;
+  numHashes: number;
+  shingleSize: number;
+  shingleUnit: 'word' | 'char';
+  minOverlapWords: number;
+  overlaps: boolean;
+  bridgeGap: number;
+  bridgeDensity: number;
+  /** The mode used; 'custom' when a function was given. */
+  paragraphs: ParagraphMode | 'custom';
+  seed: number;
+  bands: number;
+  rows: number;
+  falsePositiveWeight: number;
+  falseNegativeWeight: number;
+  minCandidateProbability: number;
+  maxEditChars: number;
+  minBlockPairs: number;
+  maxPairs: number;
+  stem: false | Language;
+  stopwords: false | Language | string[];
 }

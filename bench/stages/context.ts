@@ -91,8 +91,8 @@ export async function prepareContext(
   const docs = readDocuments(documents);
   const corpus = buildCorpus(docs, resolved, undefined, extractor);
   const asIndexed = {
-    keys: corpus.fingerprints.keys.slice(0, corpus.fingerprints.length),
-    ids: corpus.fingerprints.ids.slice(0, corpus.fingerprints.length),
+    keys: corpus.fingerprints.slice(),
+    ids: corpus.fingerprintParagraphs.slice(),
   };
   return {
     seed,
@@ -111,8 +111,8 @@ export async function prepareContext(
     signatures,
     corpus,
     restoreFingerprints: () => {
-      corpus.fingerprints.keys.set(asIndexed.keys);
-      corpus.fingerprints.ids.set(asIndexed.ids);
+      corpus.fingerprints.set(asIndexed.keys);
+      corpus.fingerprintParagraphs.set(asIndexed.ids);
     },
   };
 }

@@ -1,22 +1,34 @@
 // LSH: the band keys indexing computes from each signature, the candidate pairs findDuplicates groups
-// from them (one radix sort per band), and the exported Map-based LshIndex for comparison.
+// from them (one radix sort per band), and the exported LshIndex (the same band keys and lookup, item by item).
 
-import { hashSequence, LshIndex } from '../../src/index.js';
-import { addBandCandidates, candidateCollector } from '../../src/pipeline/find.js';
+import { writeBandKeys } from '../../src/candidates/band-keys.js';
+import { CandidatePairs } from '../../src/candidates/candidate-pairs.js';
+import { blockTables, collectCandidates } from '../../src/candidates/collect.js';
+import { LshIndex } from '../../src/index.js';
+import type { Corpus } from '../../src/pipeline/corpus.js';
+import type { ResolvedOptions } from '../../src/types.js';
 import type { BenchContext, StageTask } from './context.js';
 
 export const LSH = {
   bandKeys: 'LSH band keys: hash every band of every signature (as indexing does)',
   candidates: 'LSH candidates: radix-sort band keys, pair up each group (findDuplicates)',
-  mapInsert: 'LshIndex (exported Map-based block, not used by findDuplicates): insert all',
-  mapQuery: 'LshIndex (exported Map-based block, not used by findDuplicates): query all',
+  mapInsert: 'LshIndex (exported building block, one item at a time): insert all',
+  mapQuery: 'LshIndex (exported building block, one item at a time): query all',
 } as const;
+
+/** The candidate pairs of paragraphs sharing an LSH band (the band tables alone, as findDuplicates takes them). */
+function bandCandidates(corpus: Corpus, resolved: ResolvedOptions): Float64Array {
+  const collected = new CandidatePairs(corpus.docOf.length, resolved.maxPairs);
+  collectCandidates(
+    { count: resolved.bands, table: blockTables([corpus], 0, resolved.bands).table },
+    collected,
+  );
+  return collected.sortedUnique();
+}
 
 /** The distinct candidate pairs from LSH bands alone. */
 export function bandCandidateCount(ctx: BenchContext): number {
-  const collected = candidateCollector(ctx.corpus, ctx.resolved);
-  addBandCandidates(ctx.corpus, ctx.resolved, collected);
-  return collected.sortedUnique().length;
+  return bandCandidates(ctx.corpus, ctx.resolved).length;
 }
 
 export function lshTasks(ctx: BenchContext): StageTask[] {
@@ -30,20 +42,14 @@ export function lshTasks(ctx: BenchContext): StageTask[] {
       name: LSH.bandKeys,
       mb,
       fn: () => {
-        for (let p = 0; p < texts.length; p++) {
-          for (let band = 0; band < bands; band++)
-            keys[p * bands + band] = hashSequence(signatures, p * numHashes + band * rows, rows, band);
-        }
+        for (let p = 0; p < texts.length; p++)
+          writeBandKeys(signatures, p * numHashes, bands, rows, keys, p * bands);
       },
     },
     {
       name: LSH.candidates,
       mb,
-      fn: () => {
-        const collected = candidateCollector(corpus, resolved);
-        addBandCandidates(corpus, resolved, collected);
-        return collected.sortedUnique();
-      },
+      fn: () => bandCandidates(corpus, resolved),
     },
     {
       name: LSH.mapInsert,

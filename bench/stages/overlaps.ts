@@ -1,10 +1,11 @@
 // Overlaps: winnowing fingerprints (indexing), pairs of paragraphs sharing a fingerprint (candidate
 // generation), and extending the candidates that share a window to their maximal shared runs (verification).
 
-import { pairOfKey } from '../../src/candidates/pair-keys.js';
+import { CandidatePairs, pairOfKey } from '../../src/candidates/candidate-pairs.js';
+import { blockTables, collectCandidates } from '../../src/candidates/collect.js';
 import { KeyedIds } from '../../src/candidates/radix-groups.js';
 import { jaccard, winnow } from '../../src/index.js';
-import { addFingerprintCandidates, candidateCollector, candidatePairs } from '../../src/pipeline/find.js';
+import { candidatePairs } from '../../src/pipeline/find.js';
 import { sharedRuns } from '../../src/verify/shared-runs.js';
 import type { BenchContext, StageTask } from './context.js';
 
@@ -62,8 +63,13 @@ export function overlapTasks(ctx: BenchContext): StageTask[] {
       mb,
       beforeEach: ctx.restoreFingerprints,
       fn: () => {
-        const collected = candidateCollector(corpus, resolved);
-        addFingerprintCandidates(corpus, collected);
+        // The fingerprint table alone (sorted in place, as findDuplicates sorts it).
+        const tables = blockTables([corpus], 0, resolved.bands, true);
+        const collected = new CandidatePairs(corpus.docOf.length, resolved.maxPairs);
+        collectCandidates(
+          { count: 1, table: (_, scratch) => tables.table(resolved.bands, scratch) },
+          collected,
+        );
         return collected.sortedUnique();
       },
     },

@@ -1,7 +1,10 @@
 // After indexing: every candidate pair (LSH bands and fingerprints, as findDuplicates takes them),
 // exact verification of all of them, and the Report built from the pairs that verify.
+
+import { corpusSource } from '../../src/pipeline/corpus.js';
 import { assembleReport, candidatePairs, type FoundPair, verifyCandidates } from '../../src/pipeline/find.js';
-import { corpusSource, PairVerifier } from '../../src/verify/pair-verifier.js';
+import { verifyParams } from '../../src/pipeline/stage-params.js';
+import { PairVerifier } from '../../src/verify/pair-verifier.js';
 import type { BenchContext, StageTask } from './context.js';
 
 export const VERIFICATION = {
@@ -22,7 +25,12 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
   ctx.restoreFingerprints();
   const candidates = candidatePairs(corpus, resolved).slice();
   const verifyWith = (options: typeof resolved) => () =>
-    verifyCandidates(candidates, n, new PairVerifier(corpusSource(corpus), options, extractor), options);
+    verifyCandidates(
+      candidates,
+      n,
+      new PairVerifier(corpusSource(corpus), verifyParams(options), extractor),
+      options.maxPairs,
+    );
   const verify = verifyWith(resolved);
   const verified = verify();
   let found: FoundPair[] = [];

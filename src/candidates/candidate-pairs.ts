@@ -1,31 +1,54 @@
 import { NearDupError } from '../errors.js';
+import { withRoom } from '../util/grow.js';
 
 /**
- * Candidate pairs a < b, kept as one double each (a × span + b, exact while span ≤ 9.4 × 10⁷) in a flat
- * growing array, then sorted and deduplicated once: no Set of millions of entries, and the sorted order
- * visits each paragraph's candidates together, which keeps the verifier's cache small.
+ * Candidate pairs allowed per allowed flagged pair (maxPairs) before a detection gives up: the one limit
+ * every entry point (findDuplicates, its parallel form, the lasting and the shared index) applies.
+ */
+export const CANDIDATES_PER_PAIR = 20;
+
+/** √(2⁵³): above this many paragraphs, a × span + b pair keys would lose precision. */
+export const MAX_PARAGRAPHS = 94_906_265;
+
+/** Throws when one call holds more paragraphs than pair keys can address. */
+export function checkParagraphCount(total: number): void {
+  if (total > MAX_PARAGRAPHS) {
+    throw new NearDupError(
+      'INVALID_INPUT',
+      `neardup: ${total} paragraphs in one call; at most ${MAX_PARAGRAPHS} are supported (pair keys must stay exact doubles)`,
+    );
+  }
+}
+
+/**
+ * Candidate pairs a < b, kept as one double each (a × span + b, exact while span ≤ MAX_PARAGRAPHS) in a
+ * flat growing array, then sorted and deduplicated once: no Set of millions of entries, and the sorted
+ * order visits each paragraph's candidates together, which keeps the verifier's cache small.
  */
 export class CandidatePairs {
   private keys = new Float64Array(1024);
   private length = 0;
+  private readonly limit: number;
 
   /**
-   * More than `limit` distinct pairs stop the detection with TOO_MANY_PAIRS (`why(count)` is the message).
-   * Repeats (a pair sharing several bands) are folded whenever they fill twice the limit, so memory stays
-   * bounded by 2 × limit pairs.
+   * More than CANDIDATES_PER_PAIR × maxPairs distinct pairs stop the call with TOO_MANY_PAIRS. Repeats (a
+   * pair sharing several bands) are folded whenever they fill twice the limit, so memory stays bounded
+   * by 2 × limit pairs.
    */
   constructor(
     readonly span: number,
-    private readonly limit: number,
-    private readonly why: (count: number) => string,
-  ) {}
+    private readonly maxPairs: number,
+  ) {
+    checkParagraphCount(span);
+    this.limit = CANDIDATES_PER_PAIR * maxPairs;
+  }
 
   /** Every pair of the ids[0, count) (distinct, any order). */
   addGroup(ids: Uint32Array, count: number): void {
     const pairs = (count * (count - 1)) / 2;
-    if (pairs > this.limit) throw new NearDupError('TOO_MANY_PAIRS', this.why(pairs)); // all distinct
+    if (pairs > this.limit) throw this.tooMany(pairs); // all distinct
     if (this.length + pairs > 2 * this.limit) this.compact();
-    this.reserve(pairs);
+    this.keys = withRoom(this.keys, this.length + pairs, this.length);
     for (let i = 0; i < count; i++) {
       for (let j = i + 1; j < count; j++) {
         const a = Math.min(ids[i], ids[j]);
@@ -38,7 +61,7 @@ export class CandidatePairs {
   /** One pair of distinct ids, in any order. */
   add(x: number, y: number): void {
     if (this.length + 1 > 2 * this.limit) this.compact();
-    this.reserve(1);
+    if (this.length === this.keys.length) this.keys = withRoom(this.keys, this.length + 1, this.length);
     this.keys[this.length++] = x < y ? x * this.span + y : y * this.span + x;
   }
 
@@ -56,15 +79,28 @@ export class CandidatePairs {
       if (i === 0 || keys[i] !== keys[unique - 1]) keys[unique++] = keys[i];
     }
     this.length = unique;
-    if (unique > this.limit) throw new NearDupError('TOO_MANY_PAIRS', this.why(unique));
+    if (unique > this.limit) throw this.tooMany(unique);
   }
 
-  private reserve(extra: number): void {
-    if (this.length + extra <= this.keys.length) return;
-    let capacity = this.keys.length * 2;
-    while (capacity < this.length + extra) capacity *= 2;
-    const grown = new Float64Array(capacity);
-    grown.set(this.keys.subarray(0, this.length));
-    this.keys = grown;
+  private tooMany(count: number): NearDupError {
+    return tooManyPairs(`${count} candidate pairs`, this.limit, this.maxPairs);
   }
+}
+
+/** The error for more flagged pairs than maxPairs (the limit verification applies). */
+export function tooManyFlagged(maxPairs: number): NearDupError {
+  return tooManyPairs(`more than ${maxPairs} flagged pairs`, maxPairs, maxPairs);
+}
+
+function tooManyPairs(what: string, limit: number, maxPairs: number): NearDupError {
+  return new NearDupError(
+    'TOO_MANY_PAIRS',
+    `neardup: ${what}, over the limit of ${limit} (maxPairs = ${maxPairs}); this usually means thousands of paragraphs are copies of one boilerplate passage: drop it before detection, or raise maxPairs`,
+  );
+}
+
+/** The two ids of a pair key a × span + b. */
+export function pairOfKey(key: number, span: number): [number, number] {
+  const a = Math.floor(key / span);
+  return [a, key - a * span];
 }

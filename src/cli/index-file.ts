@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { createIndex, loadIndex, type Options, type Report } from '../index.js';
+import { createIndex, type Options, type Report } from '../index.js';
 import { redisStorage } from '../node/redis.js';
+import { openSavedIndex } from '../store/lasting-index.js';
 import { InputError } from './files.js';
 
 /**
@@ -20,7 +21,11 @@ export async function checkAgainstIndex(
     throw new InputError(`neardup: cannot read the index ${JSON.stringify(file)}: ${error.message}`);
   });
   const index = saved
-    ? await loadIndex(new Uint8Array(saved.buffer, saved.byteOffset, saved.byteLength), options)
+    ? await openSavedIndex(
+        new Uint8Array(saved.buffer, saved.byteOffset, saved.byteLength),
+        options,
+        `the index ${JSON.stringify(file)}`,
+      )
     : await createIndex(options);
   const fresh: { id: string; text: string }[] = [];
   let skipped = 0;

@@ -100,7 +100,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 /** Input size from which --threads auto spreads the detection over every core. */
-export const AUTO_THREADS_BYTES = 8_000_000;
+const AUTO_THREADS_BYTES = 8_000_000;
 
 /**
  * One thread for small inputs (starting workers costs more than it saves), one per core from

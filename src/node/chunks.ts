@@ -1,4 +1,3 @@
-import { KeyedIds } from '../candidates/radix-groups.js';
 import type { Corpus } from '../pipeline/corpus.js';
 import type { SourceDocument } from '../pipeline/documents.js';
 import type { ParagraphSource } from '../verify/pair-verifier.js';
@@ -83,15 +82,11 @@ export interface IndexedBatch {
   setOffsets: Uint32Array;
   setValues: Uint32Array;
   bandKeys: Uint32Array;
-  fingerprintKeys: Uint32Array;
-  fingerprintIds: Uint32Array;
+  fingerprints: Uint32Array;
+  fingerprintParagraphs: Uint32Array;
 }
 
 /** The batch as a Corpus over the caller's own copies of its documents. */
 export function batchCorpus(batch: IndexedBatch, docs: SourceDocument[]): Corpus {
-  const fingerprints = new KeyedIds(0);
-  fingerprints.keys = batch.fingerprintKeys;
-  fingerprints.ids = batch.fingerprintIds;
-  fingerprints.length = batch.fingerprintKeys.length;
-  return { ...batch, docs, fingerprints };
+  return { ...batch, docs };
 }

@@ -1,25 +1,19 @@
 // neardup/node: what only Node can do. The detection of the main entry, with verification spread over
 // worker threads; the report is the same as findDuplicates gives.
 import os from 'node:os';
-import { pairOfKey } from '../candidates/pair-keys.js';
+import { checkParagraphCount, pairOfKey, tooManyFlagged } from '../candidates/candidate-pairs.js';
 import { describeValue, NearDupError } from '../errors.js';
 import { type Corpus, CorpusBuilder } from '../pipeline/corpus.js';
 import { isIterable, iterableOf, prepare } from '../pipeline/detector.js';
 import { DocumentReader, readDocuments, type SourceDocument } from '../pipeline/documents.js';
-import {
-  assembleReport,
-  candidatePairs,
-  checkParagraphCount,
-  type FoundPair,
-  now,
-  tooManyFlagged,
-} from '../pipeline/find.js';
+import { assembleReport, candidatePairs, type FoundPair, now } from '../pipeline/find.js';
 import type { Options } from '../pipeline/options.js';
 import type { DocumentInput, Pair, Report } from '../types.js';
 import { batchCorpus, type IndexedBatch, makeChunk, type WorkerTask } from './chunks.js';
 import { WorkerPool } from './pool.js';
 
 export { type RedisStorageOptions, redisStorage } from './redis.js';
+export type { RedisClient } from './redis-client.js';
 
 export interface ParallelOptions {
   /** Worker threads verifying candidate pairs. Default: os.availableParallelism(). */
@@ -88,7 +82,7 @@ export async function findDuplicatesParallel(
       chunkPairs,
       threads,
       resolved.maxPairs,
-      () => tooManyFlagged(resolved),
+      () => tooManyFlagged(resolved.maxPairs),
     );
     return assembleReport(corpus, resolved, found, candidates.length, started);
   } finally {

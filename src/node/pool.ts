@@ -27,18 +27,23 @@ export class WorkerPool<Task, Result> {
     workerData: unknown,
   ): Promise<WorkerPool<Task, Result>> {
     const pool = new WorkerPool<Task, Result>();
-    await Promise.all(
-      Array.from({ length: size }, async () => {
-        const worker = new Worker(file, { workerData });
-        pool.workers.push(worker);
-        await new Promise<void>((ready, fail) => {
-          worker.once('message', (reply: Reply) => (reply.ready ? ready() : fail(toError(reply))));
-          worker.once('error', fail);
-        });
-        worker.on('error', (error) => pool.fail(error));
-        pool.idle.push(worker);
-      }),
-    );
+    try {
+      await Promise.all(
+        Array.from({ length: size }, async () => {
+          const worker = new Worker(file, { workerData });
+          pool.workers.push(worker);
+          await new Promise<void>((ready, fail) => {
+            worker.once('message', (reply: Reply) => (reply.ready ? ready() : fail(toError(reply))));
+            worker.once('error', fail);
+          });
+          worker.on('error', (error) => pool.fail(error));
+          pool.idle.push(worker);
+        }),
+      );
+    } catch (error) {
+      await pool.close(); // the threads that did start would keep the process alive
+      throw error;
+    }
     return pool;
   }
 

@@ -1,13 +1,14 @@
 import type { ChainableCommander, Redis, RedisOptions } from 'ioredis';
 import { NearDupError } from '../errors.js';
 import type { IndexStorage, StorageChange, StorageChangeResult } from '../store/storage.js';
+import type { RedisClient } from './redis-client.js';
 import { CHANGE, INIT, LAYOUT, MEMBERS, RELEASE } from './redis-scripts.js';
 
 export interface RedisStorageOptions {
   /** A Redis URL (redis://host:port/db); ioredis, an optional peer dependency, is loaded for it. */
   url?: string;
-  /** Or a connected ioredis client of your own (left open by close()). */
-  client?: Redis;
+  /** Or a connected ioredis client of your own, a `Redis` or a `Cluster` (left open by close()). */
+  client?: RedisClient;
   /** Prefix of every key; the keys share one hash slot ({prefix}), so the index also works on Redis Cluster. Default 'neardup'. */
   prefix?: string;
   /** Milliseconds before a command fails with STORAGE_FAILED when Redis does not answer. Default 5,000. */
@@ -46,34 +47,165 @@ function scripted<T extends Redis | ChainableCommander>(client: T): T & Scripted
  * layout). Commands fail fast (no offline queue) with STORAGE_FAILED while Redis is unreachable; the
  * client reconnects by itself.
  */
-export function redisStorage({
-  url,
-  client,
-  prefix = 'neardup',
-  commandTimeout = 5000,
-}: RedisStorageOptions): IndexStorage {
-  if (!url && !client)
-    throw new NearDupError('INVALID_OPTION', 'neardup: redisStorage needs a url or a client');
-  const tag = `{${prefix}}`;
-  const key = (name: string) => `${tag}:${name}`;
-  const docKey = (id: string) => key(`doc:${id}`);
+export function redisStorage(options: RedisStorageOptions): IndexStorage {
+  return new RedisStorage(options);
+}
+
+/**
+ * The storage's methods (IndexStorage's) are arrow-function properties, not prototype methods, so a
+ * wrapper made by spreading it ({ ...storage, write }) keeps working.
+ */
+class RedisStorage implements IndexStorage {
+  readonly name: string;
+  private readonly tag: string;
+  private readonly url: string | undefined;
+  private readonly client: RedisClient | undefined;
+  private readonly commandTimeout: number;
+  private connection: Promise<Redis> | undefined;
+
+  constructor({ url, client, prefix = 'neardup', commandTimeout = 5000 }: RedisStorageOptions) {
+    if (!url && !client)
+      throw new NearDupError('INVALID_OPTION', 'neardup: redisStorage needs a url or a client');
+    this.url = url;
+    this.client = client;
+    this.commandTimeout = commandTimeout;
+    this.tag = `{${prefix}}`;
+    this.name = `the Redis index under prefix ${JSON.stringify(prefix)}`;
+  }
+
+  readonly init = (parameters: string): Promise<string> =>
+    this.run('init', async (r) => {
+      const [stored, layout] = await scripted(r).neardupInit(
+        this.key('parameters'),
+        this.key('layout'),
+        parameters,
+        LAYOUT,
+      );
+      if (layout !== LAYOUT) {
+        throw new NearDupError(
+          'INDEX_MISMATCH',
+          `neardup: ${this.name} is stored in Redis layout ${JSON.stringify(layout || '1')}; this neardup reads layout ${LAYOUT}`,
+        );
+      }
+      return stored;
+    });
+
+  /**
+   * Pipelines of at most PIPELINE_ENTRIES bucket entries, one after the other: few round trips, and no
+   * command waits behind so much work that it outlasts commandTimeout. Each change is still its own
+   * atomic script.
+   */
+  readonly write = (changes: readonly StorageChange[]): Promise<StorageChangeResult[]> =>
+    this.run('write', async (r) => {
+      const results: StorageChangeResult[] = [];
+      for (let from = 0; from < changes.length; ) {
+        let to = from;
+        let entries = 0;
+        do {
+          entries += (changes[to].from?.buckets.length ?? 0) + (changes[to].to?.buckets.length ?? 0);
+          to++;
+        } while (to < changes.length && entries < PIPELINE_ENTRIES);
+        results.push(...(await this.writePipeline(r, changes.slice(from, to))));
+        from = to;
+      }
+      return results;
+    });
+
+  readonly get = (ids: readonly string[]): Promise<({ record: Uint8Array; order: number } | undefined)[]> =>
+    this.run('get', async (r) => {
+      if (ids.length === 0) return [];
+      const pipeline = r.pipeline();
+      for (const id of ids) pipeline.getBuffer(this.docKey(id)).zscore(this.key('order'), id);
+      const replies = (await pipeline.exec()) ?? [];
+      return ids.map((_, i) => {
+        const [recordError, record] = replies[2 * i];
+        const [orderError, order] = replies[2 * i + 1];
+        if (recordError || orderError) throw recordError ?? orderError;
+        if (!record || order === null) return undefined;
+        const bytes = record as Buffer;
+        return {
+          record: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+          order: Number(order),
+        };
+      });
+    });
+
+  readonly members = (buckets: readonly string[]): Promise<string[]> =>
+    this.run('lookup', async (r) => {
+      if (buckets.length === 0) return [];
+      const { keys, fields } = this.bucketKeys(buckets);
+      return scripted(r).neardupMembers(keys.length + 1, this.key('names'), ...keys, ...fields);
+    });
+
+  readonly ids = (): Promise<string[]> => this.run('ids', (r) => r.zrange(this.key('order'), 0, -1));
+
+  readonly reserve = (count: number): Promise<number> =>
+    this.run('reserve', async (r) => (await r.incrby(this.key('serial'), count)) - count + 1);
+
+  readonly release = async (first: number, count: number): Promise<void> => {
+    await this.run('release', (r) => scripted(r).neardupRelease(this.key('serial'), first, count));
+  };
+
+  readonly next = (): Promise<number> =>
+    this.run('next', async (r) => Number((await r.get(this.key('serial'))) ?? 0) + 1);
+
+  readonly reconnected = async (): Promise<boolean> => {
+    const r = await this.connection?.catch(() => undefined);
+    if (!r || r.status === 'end') return false;
+    if (r.status === 'ready') return true;
+    return new Promise<boolean>((resolve) => {
+      const ready = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+      const timer = setTimeout(() => {
+        r.off('ready', ready);
+        resolve(false);
+      }, this.commandTimeout);
+      r.once('ready', ready);
+    });
+  };
+
+  /** Disconnects the client it opened for `url` (a client given to it stays open). */
+  readonly close = async (): Promise<void> => {
+    if (this.client || !this.connection) return;
+    const r = await this.connection.catch(() => undefined);
+    r?.disconnect();
+  };
+
+  private key(name: string): string {
+    return `${this.tag}:${name}`;
+  }
+
+  private docKey(id: string): string {
+    return this.key(`doc:${id}`);
+  }
+
   /** A bucket `group/field` is field `field` of the hash `h:group`. */
-  const bucketKeys = (buckets: readonly string[]) => {
+  private bucketKeys(buckets: readonly string[]): { keys: string[]; fields: string[] } {
     const keys: string[] = [];
     const fields: string[] = [];
     for (const bucket of buckets) {
       const cut = bucket.lastIndexOf('/');
-      keys.push(key(`h:${bucket.slice(0, cut)}`));
+      keys.push(this.key(`h:${bucket.slice(0, cut)}`));
       fields.push(bucket.slice(cut + 1));
     }
     return { keys, fields };
-  };
-  const writePipeline = async (r: Redis, changes: readonly StorageChange[]) => {
+  }
+
+  private async writePipeline(r: Redis, changes: readonly StorageChange[]): Promise<StorageChangeResult[]> {
     const pipeline = scripted(r.pipeline());
     for (const { id, from, to, order } of changes) {
-      const old = bucketKeys(from?.buckets ?? []);
-      const fresh = bucketKeys(to?.buckets ?? []);
-      const keys = [docKey(id), key('order'), key('sequence'), key('names'), ...old.keys, ...fresh.keys];
+      const old = this.bucketKeys(from?.buckets ?? []);
+      const fresh = this.bucketKeys(to?.buckets ?? []);
+      const keys = [
+        this.docKey(id),
+        this.key('order'),
+        this.key('sequence'),
+        this.key('names'),
+        ...old.keys,
+        ...fresh.keys,
+      ];
       const expected = from ? bufferOf(from.record) : '';
       const record = to ? bufferOf(to.record) : '';
       pipeline.neardupChange(
@@ -94,15 +226,22 @@ export function redisStorage({
       if (error) throw error;
       return RESULTS[Number(result)];
     });
-  };
-  let connection: Promise<Redis> | undefined;
-  const redis = (): Promise<Redis> => {
-    connection ??= (client ? Promise.resolve(client) : connect(url as string, commandTimeout)).then(define);
-    return connection;
-  };
-  const run = async <T>(what: string, step: (r: Redis) => Promise<T>): Promise<T> => {
+  }
+
+  /** The connection, opened (and the scripts defined) on first use. */
+  private redis(): Promise<Redis> {
+    this.connection ??= (
+      this.client
+        ? Promise.resolve(this.client as unknown as Redis) // an ioredis Redis or Cluster (RedisClient)
+        : connect(this.url as string, this.commandTimeout)
+    ).then(define);
+    return this.connection;
+  }
+
+  /** Runs one step against Redis; any failure but a NearDupError becomes STORAGE_FAILED. */
+  private async run<T>(what: string, step: (r: Redis) => Promise<T>): Promise<T> {
     try {
-      return await step(await redis());
+      return await step(await this.redis());
     } catch (error) {
       if (error instanceof NearDupError) throw error;
       throw new NearDupError(
@@ -113,94 +252,7 @@ export function redisStorage({
         },
       );
     }
-  };
-  return {
-    init: (parameters) =>
-      run('init', async (r) => {
-        const [stored, layout] = await scripted(r).neardupInit(
-          key('parameters'),
-          key('layout'),
-          parameters,
-          LAYOUT,
-        );
-        if (layout !== LAYOUT) {
-          throw new NearDupError(
-            'INDEX_MISMATCH',
-            `neardup: the index under prefix ${JSON.stringify(prefix)} is stored in Redis layout ${JSON.stringify(layout || '1')}; this neardup reads layout ${LAYOUT}`,
-          );
-        }
-        return stored;
-      }),
-    write: (changes) =>
-      run('write', async (r) => {
-        // Pipelines of at most PIPELINE_ENTRIES bucket entries, one after the other: few round trips,
-        // and no command waits behind so much work that it outlasts commandTimeout. Each change is still
-        // its own atomic script.
-        const results: StorageChangeResult[] = [];
-        for (let from = 0; from < changes.length; ) {
-          let to = from;
-          let entries = 0;
-          do {
-            entries += (changes[to].from?.buckets.length ?? 0) + (changes[to].to?.buckets.length ?? 0);
-            to++;
-          } while (to < changes.length && entries < PIPELINE_ENTRIES);
-          results.push(...(await writePipeline(r, changes.slice(from, to))));
-          from = to;
-        }
-        return results;
-      }),
-    get: (ids) =>
-      run('get', async (r) => {
-        if (ids.length === 0) return [];
-        const pipeline = r.pipeline();
-        for (const id of ids) pipeline.getBuffer(docKey(id)).zscore(key('order'), id);
-        const replies = (await pipeline.exec()) ?? [];
-        return ids.map((_, i) => {
-          const [recordError, record] = replies[2 * i];
-          const [orderError, order] = replies[2 * i + 1];
-          if (recordError || orderError) throw recordError ?? orderError;
-          if (!record || order === null) return undefined;
-          const bytes = record as Buffer;
-          return {
-            record: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
-            order: Number(order),
-          };
-        });
-      }),
-    members: (buckets) =>
-      run('lookup', async (r) => {
-        if (buckets.length === 0) return [];
-        const { keys, fields } = bucketKeys(buckets);
-        return scripted(r).neardupMembers(keys.length + 1, key('names'), ...keys, ...fields);
-      }),
-    ids: () => run('ids', (r) => r.zrange(key('order'), 0, -1)),
-    reserve: (count) => run('reserve', async (r) => (await r.incrby(key('serial'), count)) - count + 1),
-    release: async (first, count) => {
-      await run('release', (r) => scripted(r).neardupRelease(key('serial'), first, count));
-    },
-    next: () => run('next', async (r) => Number((await r.get(key('serial'))) ?? 0) + 1),
-    reconnected: async () => {
-      const r = await connection?.catch(() => undefined);
-      if (!r || r.status === 'end') return false;
-      if (r.status === 'ready') return true;
-      return new Promise<boolean>((resolve) => {
-        const ready = () => {
-          clearTimeout(timer);
-          resolve(true);
-        };
-        const timer = setTimeout(() => {
-          r.off('ready', ready);
-          resolve(false);
-        }, commandTimeout);
-        r.once('ready', ready);
-      });
-    },
-    close: async () => {
-      if (client || !connection) return;
-      const r = await connection.catch(() => undefined);
-      r?.disconnect();
-    },
-  };
+  }
 }
 
 /** Defines the scripts on a client (once: a client of the caller's may be shared by several storages). */

@@ -3,37 +3,29 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { NearDupError } from '../errors.js';
 import { buildCorpus } from '../pipeline/corpus.js';
+import { loadExtractor } from '../pipeline/detector.js';
 import { type Options, resolveOptions } from '../pipeline/options.js';
-import { FeatureExtractor } from '../sketch/features.js';
-import { createHasher } from '../sketch/hash.js';
-import { permutationKeys } from '../sketch/minhash.js';
-import { loadTokenFilter } from '../text/language.js';
+import { verifyParams } from '../pipeline/stage-params.js';
 import type { Pair } from '../types.js';
 import { PairVerifier } from '../verify/pair-verifier.js';
 import { chunkSource, type WorkerTask } from './chunks.js';
 
 const { resolved } = resolveOptions(workerData.options as Options);
-const [hasher, filter] = await Promise.all([createHasher(), loadTokenFilter(resolved)]);
-const extractor = new FeatureExtractor(
-  resolved,
-  hasher,
-  permutationKeys(resolved.seed, resolved.numHashes),
-  filter,
-);
+const extractor = await loadExtractor(resolved);
+const verify = verifyParams(resolved);
 
 parentPort?.on('message', (task: WorkerTask) => {
   try {
     if (task.kind === 'index') {
       const corpus = buildCorpus(task.docs, resolved, undefined, extractor);
-      const { keys, ids, length } = corpus.fingerprints;
       const arrays = {
         docOf: corpus.docOf.slice(),
         indexOf: corpus.indexOf.slice(),
         setOffsets: corpus.setOffsets.slice(),
         setValues: corpus.setValues.slice(),
         bandKeys: corpus.bandKeys.slice(),
-        fingerprintKeys: keys.slice(0, length),
-        fingerprintIds: ids.slice(0, length),
+        fingerprints: corpus.fingerprints.slice(),
+        fingerprintParagraphs: corpus.fingerprintParagraphs.slice(),
       };
       parentPort?.postMessage(
         { paragraphsByDoc: corpus.paragraphsByDoc, ...arrays },
@@ -42,7 +34,7 @@ parentPort?.on('message', (task: WorkerTask) => {
       return;
     }
     const chunk = task.chunk;
-    const verifier = new PairVerifier(chunkSource(chunk), resolved, extractor);
+    const verifier = new PairVerifier(chunkSource(chunk), verify, extractor);
     const found: number[] = [];
     const pairs: Pair[] = [];
     for (let i = 0; i < chunk.pairs.length / 2; i++) {

@@ -1,14 +1,15 @@
-import { KeyedIds } from '../candidates/radix-groups.js';
+import { writeBandKeys } from '../candidates/band-keys.js';
+import type { FeatureBlock } from '../candidates/collect.js';
 import { winnow } from '../candidates/winnowing.js';
-import { type FeatureExtractor, GrowableUint32 } from '../sketch/features.js';
-import { hashSequence } from '../sketch/hash.js';
-import { type ParagraphMode, type ParagraphSplitter, splitParagraphs } from '../text/paragraphs.js';
-import type { ParagraphInfo } from '../types.js';
+import type { FeatureExtractor } from '../sketch/features.js';
+import { type ParagraphSplitter, splitParagraphs } from '../text/paragraphs.js';
+import type { ParagraphInfo, ParagraphMode, ResolvedOptions } from '../types.js';
+import { GrowableUint32 } from '../util/grow.js';
+import type { ParagraphSource } from '../verify/pair-verifier.js';
 import type { SourceDocument } from './documents.js';
-import type { ResolvedOptions } from './options.js';
 
-/** The indexed form of a corpus: paragraphs in input order with their shingle sets and LSH band keys. */
-export interface Corpus {
+/** The indexed form of a corpus: paragraphs in input order with their shingle sets, band keys and fingerprints. */
+export interface Corpus extends FeatureBlock {
   docs: SourceDocument[];
   /** Per document, its paragraphs (offsets into the original text, word counts). */
   paragraphsByDoc: ParagraphInfo[][];
@@ -23,8 +24,9 @@ export interface Corpus {
    * signature itself is not kept: bands × 4 bytes per paragraph instead of numHashes × 4).
    */
   bandKeys: Uint32Array;
-  /** Winnowing fingerprints (key) of each paragraph (id), in paragraph order. */
-  fingerprints: KeyedIds;
+  /** Winnowing fingerprints of every paragraph, in paragraph order, and the paragraph of each. */
+  fingerprints: Uint32Array;
+  fingerprintParagraphs: Uint32Array;
 }
 
 /** One pass over every paragraph of every document: tokenise, hash each term once, shingle, sign, fingerprint. */
@@ -51,7 +53,8 @@ export class CorpusBuilder {
   private readonly setOffsets = new GrowableUint32();
   private readonly setValues = new GrowableUint32(1 << 16);
   private readonly bandKeys = new GrowableUint32();
-  private readonly fingerprints = new KeyedIds();
+  private readonly fingerprints = new GrowableUint32();
+  private readonly fingerprintParagraphs = new GrowableUint32();
   private readonly signature: Uint32Array;
   private readonly bandScratch: Uint32Array;
   private readonly mode: ParagraphMode | ParagraphSplitter;
@@ -83,14 +86,14 @@ export class CorpusBuilder {
       const p = this.docOf.length;
       const terms = extractor.terms(doc.text, span.start, span.end);
       if (options.overlaps) {
-        this.scratch = winnow(terms.hashes, terms.terms, options.minOverlapWords, this.scratch, (fp) =>
-          this.fingerprints.push(fp, p),
-        );
+        this.scratch = winnow(terms.hashes, terms.terms, options.minOverlapWords, this.scratch, (fp) => {
+          this.fingerprints.push(fp);
+          this.fingerprintParagraphs.push(p);
+        });
       }
       const set = extractor.shingleSet(terms);
       extractor.sign(set.hashes, set.count, signature, 0);
-      for (let band = 0; band < bands; band++)
-        bandScratch[band] = hashSequence(signature, band * rows, rows, band);
+      writeBandKeys(signature, 0, bands, rows, bandScratch, 0);
       this.bandKeys.append(bandScratch, bands);
       this.setValues.append(set.hashes, set.count);
       this.setOffsets.push(this.setValues.length);
@@ -119,26 +122,34 @@ export class CorpusBuilder {
     }
     this.setValues.append(batch.setValues, batch.setValues.length);
     this.bandKeys.append(batch.bandKeys, batch.bandKeys.length);
-    const { keys, ids, length } = batch.fingerprints;
-    for (let i = 0; i < length; i++) this.fingerprints.push(keys[i], paragraphBase + ids[i]);
+    this.fingerprints.append(batch.fingerprints, batch.fingerprints.length);
+    for (const p of batch.fingerprintParagraphs) this.fingerprintParagraphs.push(paragraphBase + p);
   }
 
   finish(): Corpus {
-    const view = (array: GrowableUint32) => array.data.subarray(0, array.length);
     return {
       docs: this.docs,
       paragraphsByDoc: this.paragraphsByDoc,
-      docOf: view(this.docOf),
-      indexOf: view(this.indexOf),
-      setOffsets: view(this.setOffsets),
-      setValues: view(this.setValues),
-      bandKeys: view(this.bandKeys),
-      fingerprints: this.fingerprints,
+      docOf: this.docOf.view(),
+      indexOf: this.indexOf.view(),
+      setOffsets: this.setOffsets.view(),
+      setValues: this.setValues.view(),
+      bandKeys: this.bandKeys.view(),
+      fingerprints: this.fingerprints.view(),
+      fingerprintParagraphs: this.fingerprintParagraphs.view(),
     };
   }
 }
 
-/** The shingle set of global paragraph p (a view, no copy). */
-export function shingleSetOf(corpus: Corpus, p: number): Uint32Array {
-  return corpus.setValues.subarray(corpus.setOffsets[p], corpus.setOffsets[p + 1]);
+/** A whole corpus as the ParagraphSource verification reads. */
+export function corpusSource(corpus: Corpus): ParagraphSource {
+  const { docs, docOf, indexOf, paragraphsByDoc, setOffsets, setValues } = corpus;
+  return {
+    set: (p) => setValues.subarray(setOffsets[p], setOffsets[p + 1]),
+    text(p) {
+      const info = paragraphsByDoc[docOf[p]][indexOf[p]];
+      return { text: docs[docOf[p]].text, start: info.start, end: info.end, shift: 0 };
+    },
+    place: (p) => ({ doc: docs[docOf[p]].id, paragraph: indexOf[p] }),
+  };
 }

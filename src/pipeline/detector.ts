@@ -1,14 +1,16 @@
+import { checkParagraphCount } from '../candidates/candidate-pairs.js';
 import { describeValue, NearDupError } from '../errors.js';
 import { FeatureExtractor } from '../sketch/features.js';
 import { createHasher } from '../sketch/hash.js';
 import { permutationKeys } from '../sketch/minhash.js';
 import { loadTokenFilter } from '../text/language.js';
 import type { ParagraphSplitter } from '../text/paragraphs.js';
-import type { DocumentInput, Report } from '../types.js';
+import type { DocumentInput, Report, ResolvedOptions } from '../types.js';
 import { CorpusBuilder } from './corpus.js';
 import { DocumentReader, readDocuments } from './documents.js';
-import { checkParagraphCount, findInCorpus, now } from './find.js';
-import { type Options, type ResolvedOptions, resolveOptions } from './options.js';
+import { findInCorpus, now } from './find.js';
+import { type Options, resolveOptions } from './options.js';
+import { languageParams, shingleParams } from './stage-params.js';
 
 export interface Detector {
   /** Every option with the value in use. */
@@ -31,9 +33,14 @@ export async function prepare(options?: Options): Promise<{
   extractor: FeatureExtractor;
 }> {
   const { resolved, splitter } = resolveOptions(options);
-  const [hasher, filter] = await Promise.all([createHasher(), loadTokenFilter(resolved)]);
+  return { resolved, splitter, extractor: await loadExtractor(resolved) };
+}
+
+/** The feature extractor resolved options call for (in this thread or a worker thread). */
+export async function loadExtractor(resolved: ResolvedOptions): Promise<FeatureExtractor> {
+  const [hasher, filter] = await Promise.all([createHasher(), loadTokenFilter(languageParams(resolved))]);
   const keys = permutationKeys(resolved.seed, resolved.numHashes);
-  return { resolved, splitter, extractor: new FeatureExtractor(resolved, hasher, keys, filter) };
+  return new FeatureExtractor(shingleParams(resolved), hasher, keys, filter);
 }
 
 /** Validates the options and loads what they need (xxhash-wasm; natural when stemming); then all is sync. */

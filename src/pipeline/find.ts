@@ -1,13 +1,11 @@
-import { CandidatePairs } from '../candidates/candidate-pairs.js';
-import { pairOfKey } from '../candidates/pair-keys.js';
-import { forEachGroup, KeyedIds, sortByKey } from '../candidates/radix-groups.js';
-import { NearDupError } from '../errors.js';
+import { CandidatePairs, pairOfKey, tooManyFlagged } from '../candidates/candidate-pairs.js';
+import { blockTables, collectCandidates } from '../candidates/collect.js';
 import { findBlocks, type PairPosition } from '../group/blocks.js';
 import type { FeatureExtractor } from '../sketch/features.js';
-import type { Pair, Report } from '../types.js';
-import { corpusSource, PairVerifier } from '../verify/pair-verifier.js';
-import type { Corpus } from './corpus.js';
-import type { ResolvedOptions } from './options.js';
+import type { Pair, Report, ResolvedOptions } from '../types.js';
+import { PairVerifier } from '../verify/pair-verifier.js';
+import { type Corpus, corpusSource } from './corpus.js';
+import { verifyParams } from './stage-params.js';
 
 /** A verified pair with the global paragraph numbers it came from. */
 export interface FoundPair {
@@ -27,73 +25,37 @@ export function findInCorpus(
   started: number,
 ): Report {
   const candidates = candidatePairs(corpus, options);
-  const verifier = new PairVerifier(corpusSource(corpus), options, extractor);
-  const found = verifyCandidates(candidates, corpus.docOf.length, verifier, options);
+  const verifier = new PairVerifier(corpusSource(corpus), verifyParams(options), extractor);
+  const found = verifyCandidates(candidates, corpus.docOf.length, verifier, options.maxPairs);
   return assembleReport(corpus, options, found, candidates.length, started);
 }
 
-/** The candidate pairs (keys p × span + q) that verify, stopping past options.maxPairs. */
+/** The candidate pairs (keys p × span + q) that verify, stopping past maxPairs. */
 export function verifyCandidates(
   candidates: Float64Array,
   span: number,
   verifier: PairVerifier,
-  options: ResolvedOptions,
+  maxPairs: number,
 ): FoundPair[] {
   const found: FoundPair[] = [];
   for (const key of candidates) {
     const [p, q] = pairOfKey(key, span);
     const pair = verifier.verify(p, q);
     if (pair === undefined) continue;
-    if (found.length === options.maxPairs) throw tooManyFlagged(options);
+    if (found.length === maxPairs) throw tooManyFlagged(maxPairs);
     found.push({ pair, p, q });
   }
   return found;
 }
 
-/** Pair keys (p × paragraphs + q, p < q, ascending) of paragraphs sharing an LSH band or a fingerprint. */
+/**
+ * Pair keys (p × paragraphs + q, p < q, ascending) of paragraphs sharing an LSH band or a fingerprint,
+ * bounded by maxPairs (the corpus's fingerprints are sorted in place).
+ */
 export function candidatePairs(corpus: Corpus, options: ResolvedOptions): Float64Array {
-  const collected = candidateCollector(corpus, options);
-  addBandCandidates(corpus, options, collected);
-  if (options.overlaps) addFingerprintCandidates(corpus, collected);
+  const collected = new CandidatePairs(corpus.docOf.length, options.maxPairs);
+  collectCandidates(blockTables([corpus], 0, options.bands, true), collected);
   return collected.sortedUnique();
-}
-
-/** An empty collection of candidate pairs for this corpus, bounded by options.maxPairs. */
-export function candidateCollector(corpus: Corpus, options: ResolvedOptions): CandidatePairs {
-  const total = corpus.docOf.length;
-  checkParagraphCount(total);
-  const limit = CANDIDATES_PER_PAIR * options.maxPairs;
-  return new CandidatePairs(
-    total,
-    limit,
-    (count) => tooManyPairs(`${count} candidate pairs`, limit, options).message,
-  );
-}
-
-/** Adds every pair of paragraphs (with shingles) that share an LSH band key: one radix sort per band. */
-export function addBandCandidates(corpus: Corpus, options: ResolvedOptions, collected: CandidatePairs): void {
-  const total = corpus.docOf.length;
-  const band = new KeyedIds(total);
-  for (let b = 0; b < options.bands; b++) {
-    band.clear();
-    for (let p = 0; p < total; p++) {
-      if (corpus.setOffsets[p + 1] > corpus.setOffsets[p])
-        band.push(corpus.bandKeys[p * options.bands + b], p);
-    }
-    sortByKey(band);
-    forEachGroup(band, (ids, count) => collected.addGroup(ids, count));
-  }
-}
-
-/** Adds every pair of paragraphs that share a winnowing fingerprint (sorts corpus.fingerprints in place). */
-export function addFingerprintCandidates(corpus: Corpus, collected: CandidatePairs): void {
-  sortByKey(corpus.fingerprints);
-  forEachGroup(corpus.fingerprints, (ids, count) => collected.addGroup(ids, count));
-}
-
-/** The error for more flagged pairs than maxPairs. */
-export function tooManyFlagged(options: ResolvedOptions): NearDupError {
-  return tooManyPairs(`more than ${options.maxPairs} flagged pairs`, options.maxPairs, options);
 }
 
 /** Sorts the verified pairs (strongest first), finds the blocks and builds the Report. */
@@ -144,29 +106,6 @@ export function assembleReport(
       ms: Math.round((now() - started) * 100) / 100,
     },
   };
-}
-
-/** Candidate pairs allowed per allowed flagged pair before a detection gives up (see maxPairs). */
-const CANDIDATES_PER_PAIR = 20;
-
-function tooManyPairs(what: string, limit: number, options: ResolvedOptions): NearDupError {
-  return new NearDupError(
-    'TOO_MANY_PAIRS',
-    `neardup: ${what}, over the limit of ${limit} (maxPairs = ${options.maxPairs}); this usually means thousands of paragraphs are copies of one boilerplate passage: drop it before detection, or raise maxPairs`,
-  );
-}
-
-/** √(2⁵³): above this many paragraphs, a × span + b pair keys would lose precision. */
-const MAX_PARAGRAPHS = 94_906_265;
-
-/** Throws when a detection holds more paragraphs than pair keys can address. */
-export function checkParagraphCount(total: number): void {
-  if (total > MAX_PARAGRAPHS) {
-    throw new NearDupError(
-      'INVALID_INPUT',
-      `neardup: ${total} paragraphs in one call; at most ${MAX_PARAGRAPHS} are supported (pair keys must stay exact doubles)`,
-    );
-  }
 }
 
 const KIND_RANK = { exact: 0, near: 1, overlap: 2 } as const;

@@ -1,110 +1,85 @@
 import { type LshWeights, optimalParams } from '../candidates/lsh-params.js';
 import { describeValue, NearDupError } from '../errors.js';
-import type { ParagraphMode, ParagraphSplitter } from '../text/paragraphs.js';
+import { LANGUAGES } from '../text/language.js';
+import type { ParagraphSplitter } from '../text/paragraphs.js';
+import type { Language, ParagraphMode, ResolvedOptions } from '../types.js';
 import { bool, closestName, int, invalid, num, oneOf } from './option-values.js';
 
-/** Languages with a stemmer and a stopword list in `natural`. */
-export type Language =
-  | 'english'
-  | 'german'
-  | 'spanish'
-  | 'french'
-  | 'italian'
-  | 'dutch'
-  | 'norwegian'
-  | 'portuguese'
-  | 'russian'
-  | 'swedish';
-
-export const LANGUAGES: readonly Language[] = [
-  'english',
-  'german',
-  'spanish',
-  'french',
-  'italian',
-  'dutch',
-  'norwegian',
-  'portuguese',
-  'russian',
-  'swedish',
-];
-
-/** Everything is optional; see DEFAULTS and the README's options table. */
+/**
+ * Everything is optional; each option's default is stated at it (the values live in DEFAULTS). Unknown
+ * names are rejected with UNKNOWN_OPTION.
+ */
 export interface Options {
-  /** Jaccard similarity (of shingle sets) at or above which two paragraphs are near duplicates. (0, 1]. */
+  /**
+   * Jaccard similarity (of shingle sets) at or above which two paragraphs are near duplicates. (0, 1].
+   * Default 0.7.
+   */
   threshold?: number;
-  /** MinHash signature length. Integer 16..1024. */
+  /** MinHash signature length. Integer 16..1024. Default 128. */
   numHashes?: number;
-  /** Words (or characters, with shingleUnit 'char') per shingle. */
+  /** Words (or characters, with shingleUnit 'char') per shingle. Default 3 for words, 5 for characters. */
   shingleSize?: number;
-  /** Shingle over words (default) or over characters of the normalised text. */
+  /** Shingle over words or over characters of the normalised text. Default 'word'. */
   shingleUnit?: 'word' | 'char';
-  /** Shortest shared run of consecutive words reported as an overlap. Integer 2..1000. */
+  /** Shortest shared run of consecutive words reported as an overlap. Integer 2..1000. Default 10. */
   minOverlapWords?: number;
-  /** Look for overlaps (shared passages) between paragraphs that are not near duplicates. */
+  /** Look for overlaps (shared passages) between paragraphs that are not near duplicates. Default true. */
   overlaps?: boolean;
   /**
    * Most words (on either side) between two shared runs bridged into one passage, e.g. a changed word.
-   * 0: exact runs only. Integer 0..20. See docs/passages.md.
+   * 0: exact runs only. Integer 0..20. Default 3. See docs/passages.md.
    */
   bridgeGap?: number;
-  /** Least share of a bridged passage's words, on each side, that are matched. (0, 1]. */
+  /** Least share of a bridged passage's words, on each side, that are matched. (0, 1]. Default 0.8. */
   bridgeDensity?: number;
-  /** How documents are cut into paragraphs. */
+  /**
+   * How documents are cut into paragraphs: 'auto', 'blank-line', 'line', or a function returning
+   * [start, end) ranges. Default 'auto': one paragraph per line when the text has no blank line, else
+   * blank-line blocks (a block of lines that all end a sentence is one paragraph per line).
+   */
   paragraphs?: ParagraphMode | ParagraphSplitter;
-  /** Seed of the shingle hash and of the MinHash permutations. Integer 0..2^32-1. */
+  /** Seed of the shingle hash and of the MinHash permutations. Integer 0..2^32-1. Default 0. */
   seed?: number;
-  /** LSH bands; derived from the threshold when omitted. */
+  /**
+   * LSH bands. Default: derived with rows from the threshold (20 bands × 5 rows at the default threshold
+   * and numHashes); given alone, rows is floor(numHashes / bands).
+   */
   bands?: number;
-  /** LSH rows per band; derived from the threshold when omitted. */
+  /** LSH rows per band. Default: derived with bands from the threshold (5 at the defaults). */
   rows?: number;
-  /** Weight of the false-positive area when deriving bands and rows. */
+  /** Weight of the false-positive area when deriving bands and rows. Default 0.5 (datasketch's). */
   falsePositiveWeight?: number;
-  /** Weight of the false-negative area when deriving bands and rows. */
+  /** Weight of the false-negative area when deriving bands and rows. Default 0.5 (datasketch's). */
   falseNegativeWeight?: number;
   /**
    * When deriving bands and rows, only choices that make a pair exactly at the threshold an LSH candidate
    * with at least this probability are considered. Verification is exact, so recall wins. [0, 1].
+   * Default 0.97 (0 is datasketch's choice).
    */
   minCandidateProbability?: number;
-  /** Longest normalised paragraph (in characters, per side) given to the exact Levenshtein distance. */
+  /**
+   * Longest normalised paragraph (in characters, per side) given to the exact Levenshtein distance;
+   * longer pairs get a linear-time lower bound. Default 10,000.
+   */
   maxEditChars?: number;
-  /** Fewest consecutive flagged pairs that make a block. */
+  /** Fewest consecutive flagged pairs that make a block. Default 2. */
   minBlockPairs?: number;
   /**
    * Most flagged pairs one detection may report (candidate pairs: 20 times as many) before it stops with
    * a TOO_MANY_PAIRS error instead of exhausting memory, e.g. when thousands of paragraphs are one
-   * boilerplate line.
+   * boilerplate line. Default 1,000,000.
    */
   maxPairs?: number;
-  /** Stem words with natural's Porter/Snowball stemmers (true means 'english'). Needs `natural`. */
+  /**
+   * Stem words with natural's Porter/Snowball stemmers (true means 'english'). Needs `natural`.
+   * Default false.
+   */
   stem?: boolean | Language;
-  /** Drop stopwords before shingling: natural's list for a language (true means 'english'), or your own list. */
+  /**
+   * Drop stopwords before shingling: natural's list for a language (true means 'english'; needs
+   * `natural`), or your own list. Default false.
+   */
   stopwords?: boolean | Language | readonly string[];
-}
-
-export interface ResolvedOptions {
-  threshold: number;
-  numHashes: number;
-  shingleSize: number;
-  shingleUnit: 'word' | 'char';
-  minOverlapWords: number;
-  overlaps: boolean;
-  bridgeGap: number;
-  bridgeDensity: number;
-  /** The mode used; 'custom' when a function was given. */
-  paragraphs: ParagraphMode | 'custom';
-  seed: number;
-  bands: number;
-  rows: number;
-  falsePositiveWeight: number;
-  falseNegativeWeight: number;
-  minCandidateProbability: number;
-  maxEditChars: number;
-  minBlockPairs: number;
-  maxPairs: number;
-  stem: false | Language;
-  stopwords: false | Language | string[];
 }
 
 export const DEFAULTS = {
@@ -154,20 +129,58 @@ const KNOWN = new Set<keyof Options>([
 
 const PARAGRAPH_MODES = new Set(['auto', 'blank-line', 'line']);
 
-/** Validates options and fills in defaults. Also returns the custom splitter, which is not JSON. */
+/**
+ * Validates options and fills in defaults. Also returns the custom splitter, which is not JSON. Each
+ * group of options is read by a function of its own below, in this order (the first bad one throws).
+ */
 export function resolveOptions(options: unknown = {}): {
   resolved: ResolvedOptions;
   splitter: ParagraphSplitter | undefined;
 } {
-  if (options === undefined || options === null) options = {};
+  const o = knownOptions(options);
+  const { threshold, numHashes } = similarityOptions(o);
+  const shingles = shingleOptions(o);
+  const bridging = bridgeOptions(o);
+  const weights = weightOptions(o);
+  const limits = limitOptions(o);
+  const { paragraphs, splitter } = paragraphOptions(o);
+  const { stem, stopwords } = languageOptions(o);
+  const { bands, rows } = resolveBands(o, threshold, numHashes, {
+    falsePositive: weights.falsePositiveWeight,
+    falseNegative: weights.falseNegativeWeight,
+    minCandidateProbability: weights.minCandidateProbability,
+  });
+  // In this key order: it is the order of report.options in JSON.
+  const resolved: ResolvedOptions = {
+    threshold,
+    numHashes,
+    shingleSize: shingles.shingleSize,
+    shingleUnit: shingles.shingleUnit,
+    minOverlapWords: shingles.minOverlapWords,
+    overlaps: shingles.overlaps,
+    ...bridging,
+    paragraphs,
+    seed: shingles.seed,
+    bands,
+    rows,
+    ...weights,
+    ...limits,
+    stem,
+    stopwords,
+  };
+  return { resolved, splitter };
+}
+
+/** The options as a record of known names: not an object, or a name neardup does not know, throws. */
+function knownOptions(options: unknown): Record<string, unknown> {
+  if (options === undefined || options === null) return {};
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw new NearDupError(
       'INVALID_OPTION',
       `neardup: options must be an object, got ${describeValue(options)}`,
     );
   }
-  const o = options as Record<string, unknown>;
-  for (const key of Object.keys(o)) {
+  for (const key of Object.keys(options)) {
     if (!KNOWN.has(key as keyof Options)) {
       const hint = closestName(key, KNOWN);
       throw new NearDupError(
@@ -176,25 +189,42 @@ export function resolveOptions(options: unknown = {}): {
       );
     }
   }
+  return options as Record<string, unknown>;
+}
 
+function similarityOptions(o: Record<string, unknown>): Pick<ResolvedOptions, 'threshold' | 'numHashes'> {
   const threshold = num(o, 'threshold', DEFAULTS.threshold);
   if (!(threshold > 0 && threshold <= 1)) invalid('threshold', threshold, 'a number in (0, 1]');
-  const numHashes = int(o, 'numHashes', DEFAULTS.numHashes, 16, 1024);
+  return { threshold, numHashes: int(o, 'numHashes', DEFAULTS.numHashes, 16, 1024) };
+}
+
+function shingleOptions(
+  o: Record<string, unknown>,
+): Pick<ResolvedOptions, 'shingleUnit' | 'shingleSize' | 'minOverlapWords' | 'overlaps' | 'seed'> {
   const shingleUnit = oneOf(o, 'shingleUnit', DEFAULTS.shingleUnit, ['word', 'char']) as 'word' | 'char';
-  const shingleSize = int(
-    o,
-    'shingleSize',
-    shingleUnit === 'word' ? DEFAULTS.wordShingleSize : DEFAULTS.charShingleSize,
-    1,
-    64,
-  );
-  const minOverlapWords = int(o, 'minOverlapWords', DEFAULTS.minOverlapWords, 2, 1000);
-  const overlaps = bool(o, 'overlaps', DEFAULTS.overlaps);
+  const defaultSize = shingleUnit === 'word' ? DEFAULTS.wordShingleSize : DEFAULTS.charShingleSize;
+  return {
+    shingleUnit,
+    shingleSize: int(o, 'shingleSize', defaultSize, 1, 64),
+    minOverlapWords: int(o, 'minOverlapWords', DEFAULTS.minOverlapWords, 2, 1000),
+    overlaps: bool(o, 'overlaps', DEFAULTS.overlaps),
+    seed: int(o, 'seed', DEFAULTS.seed, 0, 0xffffffff),
+  };
+}
+
+/** How shared runs are bridged into passages (docs/passages.md). */
+function bridgeOptions(o: Record<string, unknown>): Pick<ResolvedOptions, 'bridgeGap' | 'bridgeDensity'> {
   const bridgeGap = int(o, 'bridgeGap', DEFAULTS.bridgeGap, 0, 20);
   const bridgeDensity = num(o, 'bridgeDensity', DEFAULTS.bridgeDensity);
   if (!(bridgeDensity > 0 && bridgeDensity <= 1))
     invalid('bridgeDensity', bridgeDensity, 'a number in (0, 1]');
-  const seed = int(o, 'seed', DEFAULTS.seed, 0, 0xffffffff);
+  return { bridgeGap, bridgeDensity };
+}
+
+/** The weights that choose bands and rows when they are not given. */
+function weightOptions(
+  o: Record<string, unknown>,
+): Pick<ResolvedOptions, 'falsePositiveWeight' | 'falseNegativeWeight' | 'minCandidateProbability'> {
   const falsePositiveWeight = num(o, 'falsePositiveWeight', DEFAULTS.falsePositiveWeight);
   const falseNegativeWeight = num(o, 'falseNegativeWeight', DEFAULTS.falseNegativeWeight);
   for (const [name, w] of [
@@ -213,72 +243,43 @@ export function resolveOptions(options: unknown = {}): {
   if (!(minCandidateProbability >= 0 && minCandidateProbability <= 1)) {
     invalid('minCandidateProbability', minCandidateProbability, 'a number in [0, 1]');
   }
-  const maxEditChars = int(o, 'maxEditChars', DEFAULTS.maxEditChars, 0, 1_000_000);
-  const minBlockPairs = int(o, 'minBlockPairs', DEFAULTS.minBlockPairs, 1, 1_000_000);
-  const maxPairs = int(o, 'maxPairs', DEFAULTS.maxPairs, 1, 100_000_000);
+  return { falsePositiveWeight, falseNegativeWeight, minCandidateProbability };
+}
 
-  let paragraphs: ResolvedOptions['paragraphs'] = DEFAULTS.paragraphs;
-  let splitter: ParagraphSplitter | undefined;
-  if (o.paragraphs !== undefined) {
-    if (typeof o.paragraphs === 'function') {
-      paragraphs = 'custom';
-      splitter = o.paragraphs as ParagraphSplitter;
-    } else if (typeof o.paragraphs === 'string' && PARAGRAPH_MODES.has(o.paragraphs)) {
-      paragraphs = o.paragraphs as ParagraphMode;
-    } else {
-      invalid(
-        'paragraphs',
-        o.paragraphs,
-        "'auto', 'blank-line', 'line' or a function (text) => [start, end][]",
-      );
-    }
-  }
-
-  const stem = language(o, 'stem');
-  let stopwords: ResolvedOptions['stopwords'] = false;
-  if (Array.isArray(o.stopwords)) {
-    const bad = o.stopwords.findIndex((w) => typeof w !== 'string');
-    if (bad >= 0) {
-      throw new NearDupError(
-        'INVALID_OPTION',
-        `neardup: option stopwords must be a list of strings, got a list whose item ${bad} is ${describeValue(o.stopwords[bad])}`,
-      );
-    }
-    stopwords = [...(o.stopwords as string[])];
-  } else {
-    stopwords = language(o, 'stopwords');
-  }
-
-  const params = resolveBands(o, threshold, numHashes, {
-    falsePositive: falsePositiveWeight,
-    falseNegative: falseNegativeWeight,
-    minCandidateProbability,
-  });
+function limitOptions(
+  o: Record<string, unknown>,
+): Pick<ResolvedOptions, 'maxEditChars' | 'minBlockPairs' | 'maxPairs'> {
   return {
-    resolved: {
-      threshold,
-      numHashes,
-      shingleSize,
-      shingleUnit,
-      minOverlapWords,
-      overlaps,
-      bridgeGap,
-      bridgeDensity,
-      paragraphs,
-      seed,
-      bands: params.bands,
-      rows: params.rows,
-      falsePositiveWeight,
-      falseNegativeWeight,
-      minCandidateProbability,
-      maxEditChars,
-      minBlockPairs,
-      maxPairs,
-      stem,
-      stopwords,
-    },
-    splitter,
+    maxEditChars: int(o, 'maxEditChars', DEFAULTS.maxEditChars, 0, 1_000_000),
+    minBlockPairs: int(o, 'minBlockPairs', DEFAULTS.minBlockPairs, 1, 1_000_000),
+    maxPairs: int(o, 'maxPairs', DEFAULTS.maxPairs, 1, 100_000_000),
   };
+}
+
+/** The paragraph mode, or 'custom' with the splitter function given. */
+function paragraphOptions(o: Record<string, unknown>): {
+  paragraphs: ResolvedOptions['paragraphs'];
+  splitter: ParagraphSplitter | undefined;
+} {
+  const value = o.paragraphs;
+  if (value === undefined) return { paragraphs: DEFAULTS.paragraphs, splitter: undefined };
+  if (typeof value === 'function') return { paragraphs: 'custom', splitter: value as ParagraphSplitter };
+  if (typeof value === 'string' && PARAGRAPH_MODES.has(value))
+    return { paragraphs: value as ParagraphMode, splitter: undefined };
+  return invalid('paragraphs', value, "'auto', 'blank-line', 'line' or a function (text) => [start, end][]");
+}
+
+function languageOptions(o: Record<string, unknown>): Pick<ResolvedOptions, 'stem' | 'stopwords'> {
+  const stem = language(o, 'stem');
+  if (!Array.isArray(o.stopwords)) return { stem, stopwords: language(o, 'stopwords') };
+  const bad = o.stopwords.findIndex((w) => typeof w !== 'string');
+  if (bad >= 0) {
+    throw new NearDupError(
+      'INVALID_OPTION',
+      `neardup: option stopwords must be a list of strings, got a list whose item ${bad} is ${describeValue(o.stopwords[bad])}`,
+    );
+  }
+  return { stem, stopwords: [...(o.stopwords as string[])] };
 }
 
 function resolveBands(

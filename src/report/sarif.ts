@@ -1,7 +1,7 @@
-import type { Location, Log, ReportingDescriptor, Result } from 'sarif';
-import { fmix32 } from '../sketch/hash.js';
 import type { Pair, Report } from '../types.js';
+import { fmix32 } from '../util/fmix32.js';
 import { cutAt, oneLine, sharedWords } from './quote.js';
+import type { Location, Log, ReportingDescriptor, Result } from './sarif-log.js';
 import { type DocumentTexts, lineIndex, textOf } from './texts.js';
 
 export interface SarifOptions {

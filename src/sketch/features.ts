@@ -1,10 +1,18 @@
-import type { ResolvedOptions } from '../pipeline/options.js';
 import { AsciiTermScanner } from '../text/ascii-terms.js';
 import type { TokenFilter } from '../text/language.js';
 import { emptyTokens, type Tokens, tokenize } from '../text/tokenize.js';
 import { type Hasher, hashWords } from './hash.js';
 import { signInto } from './minhash.js';
 import { codePoints, shingleHashes, sortUnique } from './shingles.js';
+
+/** What turning terms into shingles needs of the options. */
+export interface ShingleParams {
+  /** Words (or characters) per shingle. */
+  shingleSize: number;
+  shingleUnit: 'word' | 'char';
+  /** Seed of the word and shingle hashes. */
+  seed: number;
+}
 
 /** Everything the pipeline derives from one paragraph's text. */
 export interface ParagraphText {
@@ -39,18 +47,18 @@ export class FeatureExtractor {
   private readonly fastPath: boolean;
 
   constructor(
-    private readonly options: ResolvedOptions,
+    private readonly params: ShingleParams,
     private readonly hasher: Hasher,
     private readonly keys: Uint32Array,
     private readonly filter: TokenFilter | undefined,
   ) {
-    this.fastPath = filter === undefined && options.shingleUnit === 'word';
+    this.fastPath = filter === undefined && params.shingleUnit === 'word';
   }
 
   /** The term hashes of text[from, to): by the ASCII fast path when it applies, else through read(). */
   terms(text: string, from: number, to: number): TermHashes {
     if (this.fastPath) {
-      const count = this.ascii.scan(text, from, to, this.options.seed);
+      const count = this.ascii.scan(text, from, to, this.params.seed);
       if (count >= 0) return { hashes: this.ascii.hashes, terms: count, words: count };
     }
     const paragraph = this.readGeneral(text, from, to);
@@ -67,7 +75,7 @@ export class FeatureExtractor {
     if (this.fastPath) {
       // One pass gives the words, their offsets and their hashes (the same as below, far cheaper).
       const tokens = emptyTokens();
-      const count = this.ascii.scan(text, from, to, this.options.seed, tokens);
+      const count = this.ascii.scan(text, from, to, this.params.seed, tokens);
       if (count >= 0) return { tokens, terms: tokens, termHashes: this.ascii.hashes };
     }
     return this.readGeneral(text, from, to);
@@ -77,7 +85,7 @@ export class FeatureExtractor {
   private readGeneral(text: string, from: number, to: number): ParagraphText {
     const tokens = tokenize(text, from, to);
     const terms = this.filter ? this.filter(tokens) : tokens;
-    this.scratchHashes = hashWords(this.hasher, terms.words, this.options.seed, this.scratchHashes);
+    this.scratchHashes = hashWords(this.hasher, terms.words, this.params.seed, this.scratchHashes);
     return { tokens, terms, termHashes: this.scratchHashes };
   }
 
@@ -89,7 +97,7 @@ export class FeatureExtractor {
 
   /** XXH32 of each word, in a new array. */
   hashAll(words: readonly string[]): Uint32Array {
-    return hashWords(this.hasher, words, this.options.seed, new Uint32Array(words.length));
+    return hashWords(this.hasher, words, this.params.seed, new Uint32Array(words.length));
   }
 
   /** The sorted unique shingle hashes of a paragraph, in a reused buffer: valid until the next call. */
@@ -103,7 +111,7 @@ export class FeatureExtractor {
    * which does not depend on order or repeats.
    */
   shingles(terms: TermHashes): { hashes: Uint32Array; count: number } {
-    const { shingleSize, shingleUnit, seed } = this.options;
+    const { shingleSize, shingleUnit, seed } = this.params;
     let values = terms.hashes;
     let length = terms.terms;
     if (shingleUnit === 'char') {
@@ -121,35 +129,5 @@ export class FeatureExtractor {
   /** Writes the MinHash signature of a sorted shingle set into out[offset, offset + numHashes). */
   sign(set: Uint32Array, count: number, out: Uint32Array, offset: number): void {
     signInto(set, 0, count, this.keys, out, offset);
-  }
-}
-
-/** An append-only Uint32Array that doubles when full. */
-export class GrowableUint32 {
-  data: Uint32Array;
-  length = 0;
-
-  constructor(capacity = 1024) {
-    this.data = new Uint32Array(capacity);
-  }
-
-  append(values: Uint32Array, count: number): void {
-    this.reserve(count);
-    this.data.set(values.subarray(0, count), this.length);
-    this.length += count;
-  }
-
-  push(value: number): void {
-    this.reserve(1);
-    this.data[this.length++] = value;
-  }
-
-  private reserve(extra: number): void {
-    if (this.length + extra <= this.data.length) return;
-    let capacity = this.data.length * 2;
-    while (capacity < this.length + extra) capacity *= 2;
-    const grown = new Uint32Array(capacity);
-    grown.set(this.data.subarray(0, this.length));
-    this.data = grown;
   }
 }

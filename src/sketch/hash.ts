@@ -1,4 +1,6 @@
 import xxhash from 'xxhash-wasm';
+import { fmix32 } from '../util/fmix32.js';
+import { withRoom } from '../util/grow.js';
 
 /** 32-bit hashing of words, backed by xxhash-wasm (XXH32). Created once (async), then synchronous. */
 export interface Hasher {
@@ -23,19 +25,9 @@ export function hashWords(
   seed: number,
   out: Uint32Array,
 ): Uint32Array {
-  const target = out.length >= words.length ? out : new Uint32Array(Math.max(words.length, out.length * 2));
+  const target = withRoom(out, words.length);
   for (let i = 0; i < words.length; i++) target[i] = hasher.hashWord(words[i], seed);
   return target;
-}
-
-/** MurmurHash3's 32-bit finaliser: a bijection on 32-bit integers with full avalanche. */
-export function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 /**

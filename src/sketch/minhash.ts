@@ -1,5 +1,6 @@
 import { describeValue, NearDupError } from '../errors.js';
-import { fmix32 } from './hash.js';
+import { fmix32 } from '../util/fmix32.js';
+import { withRoom } from '../util/grow.js';
 
 /** Version of the signature scheme; bumped whenever the same input would sign differently. */
 export const SIGNATURE_SCHEME = 'fss-fmix32-v2';
@@ -46,7 +47,7 @@ export function signInto(
   const k = keys.length;
   out.fill(EMPTY_SLOT, offset, offset + k);
   if (to <= from || k === 0) return;
-  if (filledIn.length < k) filledIn = new Int32Array(k);
+  filledIn = withRoom(filledIn, k);
   filledIn.fill(-1, 0, k);
   let filled = 0;
   const scale = k / TWO_TO_32; // h × scale = ⌊h·k / 2³²⌋ before truncation, exactly (k ≤ 2¹⁰)

@@ -1,3 +1,4 @@
+import { withRoom } from '../util/grow.js';
 import { hashSequence } from './hash.js';
 
 /**
@@ -16,7 +17,7 @@ export function shingleHashes(
   if (length === 0) return { hashes: out, count: 0 };
   const count = length < k ? 1 : length - k + 1;
   const width = Math.min(length, k);
-  const hashes = out.length >= count ? out : new Uint32Array(Math.max(count, out.length * 2));
+  const hashes = withRoom(out, count);
   for (let i = 0; i < count; i++) hashes[i] = hashSequence(values, i, width, seed);
   return { hashes, count };
 }
@@ -35,16 +36,12 @@ export function sortUnique(hashes: Uint32Array, count: number): number {
 
 /** Code points of a string into `out` (grown if needed); returns { values, length }. */
 export function codePoints(text: string, out: Uint32Array): { values: Uint32Array; length: number } {
-  let values = out.length >= text.length ? out : new Uint32Array(Math.max(text.length, out.length * 2));
+  // A string has at least as many UTF-16 code units as code points: one check covers them all.
+  const values = withRoom(out, text.length);
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const cp = text.codePointAt(i)!;
     if (cp > 0xffff) i++;
-    if (n >= values.length) {
-      const grown = new Uint32Array(values.length * 2);
-      grown.set(values);
-      values = grown;
-    }
     values[n++] = cp;
   }
   return { values, length: n };

@@ -1,16 +1,14 @@
-import { KeyedIds } from '../candidates/radix-groups.js';
-import type { Corpus } from '../pipeline/corpus.js';
-import { CorpusBuilder } from '../pipeline/corpus.js';
+import type { FeatureBlock } from '../candidates/collect.js';
+import { type Corpus, CorpusBuilder } from '../pipeline/corpus.js';
 import type { SourceDocument } from '../pipeline/documents.js';
-import type { ResolvedOptions } from '../pipeline/options.js';
 import type { FeatureExtractor } from '../sketch/features.js';
 import type { ParagraphSplitter } from '../text/paragraphs.js';
-import type { ParagraphInfo } from '../types.js';
+import type { ParagraphInfo, ResolvedOptions } from '../types.js';
 import { lastAtOrBelow } from '../util/bisect.js';
 import type { ParagraphSource } from '../verify/pair-verifier.js';
 
 /** What a lasting index keeps of one document: its text and the features of its paragraphs. */
-export interface IndexEntry {
+export interface IndexEntry extends FeatureBlock {
   doc: SourceDocument;
   paragraphs: ParagraphInfo[];
   /** Shingle set of paragraph i: setValues[setOffsets[i], setOffsets[i + 1]). */
@@ -33,15 +31,14 @@ export function entryOf(
   const builder = new CorpusBuilder(options, splitter, extractor);
   builder.add(doc);
   const corpus = builder.finish();
-  const { keys, ids, length } = corpus.fingerprints;
   return {
     doc,
     paragraphs: corpus.paragraphsByDoc[0],
     setOffsets: corpus.setOffsets.slice(),
     setValues: corpus.setValues.slice(),
     bandKeys: corpus.bandKeys.slice(),
-    fingerprints: keys.slice(0, length),
-    fingerprintParagraphs: ids.slice(0, length),
+    fingerprints: corpus.fingerprints.slice(),
+    fingerprintParagraphs: corpus.fingerprintParagraphs.slice(),
   };
 }
 
@@ -54,14 +51,12 @@ export function corpusOf(entries: readonly IndexEntry[], bands: number): Corpus 
   const setOffsets = new Uint32Array(total + 1);
   const setValues = new Uint32Array(setLength);
   const bandKeys = new Uint32Array(total * bands);
-  const fingerprints = new KeyedIds(
-    Math.max(
-      16,
-      entries.reduce((sum, e) => sum + e.fingerprints.length, 0),
-    ),
-  );
+  const fingerprintCount = entries.reduce((sum, e) => sum + e.fingerprints.length, 0);
+  const fingerprints = new Uint32Array(fingerprintCount);
+  const fingerprintParagraphs = new Uint32Array(fingerprintCount);
   let p = 0;
   let at = 0;
+  let f = 0;
   entries.forEach((entry, d) => {
     const first = p;
     for (let i = 0; i < entry.paragraphs.length; i++, p++) {
@@ -72,9 +67,8 @@ export function corpusOf(entries: readonly IndexEntry[], bands: number): Corpus 
     setValues.set(entry.setValues, at);
     at += entry.setValues.length;
     bandKeys.set(entry.bandKeys, first * bands);
-    for (let i = 0; i < entry.fingerprints.length; i++) {
-      fingerprints.push(entry.fingerprints[i], first + entry.fingerprintParagraphs[i]);
-    }
+    fingerprints.set(entry.fingerprints, f);
+    for (const paragraph of entry.fingerprintParagraphs) fingerprintParagraphs[f++] = first + paragraph;
   });
   return {
     docs: entries.map((e) => e.doc),
@@ -85,6 +79,7 @@ export function corpusOf(entries: readonly IndexEntry[], bands: number): Corpus 
     setValues,
     bandKeys,
     fingerprints,
+    fingerprintParagraphs,
   };
 }
 

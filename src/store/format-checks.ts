@@ -1,5 +1,6 @@
 import { NearDupError } from '../errors.js';
-import { type ResolvedOptions, resolveOptions } from '../pipeline/options.js';
+import { resolveOptions } from '../pipeline/options.js';
+import type { ResolvedOptions } from '../types.js';
 import type { IndexEntry } from './entries.js';
 
 // The checks loadIndex makes beyond lengths and the checksum: a header of the right shape, saved options
@@ -28,6 +29,14 @@ const PARAMETER_CHECKS: Record<string, (v: unknown) => boolean> = {
     v === false || typeof v === 'string' || (Array.isArray(v) && v.every((w) => typeof w === 'string')),
 };
 
+/** Throws INDEX_FORMAT unless `parameters` has exactly the parameters of this format, each of its type. */
+export function checkParameters(parameters: Record<string, unknown>, where: string): void {
+  for (const [key, check] of Object.entries(PARAMETER_CHECKS))
+    if (!check(parameters[key])) fail(`${where} has parameter ${key} = ${JSON.stringify(parameters[key])}`);
+  if (Object.keys(parameters).length !== Object.keys(PARAMETER_CHECKS).length)
+    fail(`${where} has parameters this format does not have`);
+}
+
 export interface SavedHeader {
   options: ResolvedOptions;
   parameters: Record<string, unknown>;
@@ -50,17 +59,14 @@ export function checkHeader(json: string): SavedHeader {
     fail(`the index header gives ${JSON.stringify(documents)} documents`);
   if (!Number.isSafeInteger(serial) || (serial as number) < (documents as number))
     fail(`the index header gives serial ${JSON.stringify(serial)} for ${documents} documents`);
-  for (const [key, check] of Object.entries(PARAMETER_CHECKS)) {
-    if (!check(parameters[key]))
-      fail(`the index header has parameter ${key} = ${JSON.stringify(parameters[key])}`);
+  checkParameters(parameters, 'the index header');
+  for (const key of Object.keys(PARAMETER_CHECKS)) {
     if (key !== 'tokenizer' && key !== 'signatureScheme' && !same(options[key], parameters[key])) {
       fail(
         `the index header has option ${key} = ${JSON.stringify(options[key])} but parameter ${JSON.stringify(parameters[key])}`,
       );
     }
   }
-  if (Object.keys(parameters).length !== Object.keys(PARAMETER_CHECKS).length)
-    fail('the index header has parameters this format does not have');
   try {
     resolveOptions({
       ...options,

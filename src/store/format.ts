@@ -1,59 +1,12 @@
-import type { ResolvedOptions } from '../pipeline/options.js';
-import { SIGNATURE_SCHEME } from '../sketch/minhash.js';
-import { TOKENIZER_VERSION } from '../text/tokenize.js';
-import type { ParagraphInfo } from '../types.js';
+import type { ParagraphInfo, ResolvedOptions } from '../types.js';
 import { xxh32 } from '../util/xxh32.js';
 import type { IndexEntry } from './entries.js';
 import { checkEntry, checkHeader, fail } from './format-checks.js';
+import type { IndexParameters } from './parameters.js';
 
 // The binary format of a saved index; docs/index-format.md describes it byte by byte.
 const MAGIC = [0x4e, 0x45, 0x41, 0x52, 0x44, 0x55, 0x50, 0x58]; // "NEARDUPX"
 export const INDEX_FORMAT_VERSION = 1;
-
-/** Everything that changes the stored features: if one differs, saved hashes mean something else. */
-export interface IndexParameters {
-  tokenizer: string;
-  signatureScheme: string;
-  shingleSize: number;
-  shingleUnit: ResolvedOptions['shingleUnit'];
-  seed: number;
-  numHashes: number;
-  bands: number;
-  rows: number;
-  minOverlapWords: number;
-  overlaps: boolean;
-  paragraphs: ResolvedOptions['paragraphs'];
-  stem: ResolvedOptions['stem'];
-  stopwords: ResolvedOptions['stopwords'];
-}
-
-/** The plain-valued options that change hashes (comparable before options are resolved). */
-export const PLAIN_HASHING_OPTIONS = [
-  'shingleSize',
-  'shingleUnit',
-  'seed',
-  'numHashes',
-  'bands',
-  'rows',
-  'minOverlapWords',
-  'overlaps',
-] as const;
-
-/** The options that change hashes, in the order the saved header lists them (after the two versions). */
-const HASHING_OPTIONS = [...PLAIN_HASHING_OPTIONS, 'paragraphs', 'stem'] as const;
-
-export function indexParameters(options: ResolvedOptions): IndexParameters {
-  const stopwords = Array.isArray(options.stopwords) ? [...options.stopwords] : options.stopwords;
-  return {
-    tokenizer: TOKENIZER_VERSION,
-    signatureScheme: SIGNATURE_SCHEME,
-    ...(Object.fromEntries(HASHING_OPTIONS.map((key) => [key, options[key]])) as Pick<
-      ResolvedOptions,
-      (typeof HASHING_OPTIONS)[number]
-    >),
-    stopwords,
-  } as IndexParameters;
-}
 
 export interface SavedIndex {
   /** All resolved options at save time (the parameters above, plus threshold and the rest). */

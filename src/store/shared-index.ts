@@ -1,14 +1,13 @@
-import { QueryBuckets } from '../candidates/buckets.js';
-import { describeValue, NearDupError } from '../errors.js';
-import { prepare } from '../pipeline/detector.js';
-import { alreadyIndexed, readBatch } from '../pipeline/documents.js';
-import { findInCorpus, now } from '../pipeline/find.js';
-import type { Options, ResolvedOptions } from '../pipeline/options.js';
-import type { DocumentInput, Pair, Report } from '../types.js';
-import { corpusOf, entryOf, type IndexEntry } from './entries.js';
-import { decodeEntry, encodeEntry, indexParameters } from './format.js';
-import { queryPairs, reportOf } from './query.js';
-import { bucketNames, type IndexStorage, type StorageChange, type StoredForm, writeAll } from './storage.js';
+import { NearDupError } from '../errors.js';
+import { loadExtractor } from '../pipeline/detector.js';
+import { type Options, resolveOptions } from '../pipeline/options.js';
+import type { DocumentInput, Pair, Report, ResolvedOptions } from '../types.js';
+import { checkParameters } from './format-checks.js';
+import { IndexCore } from './index-core.js';
+import { type IndexParameters, indexParameters, resolveStoredOptions } from './parameters.js';
+import { runAsync } from './steps.js';
+import type { IndexStorage } from './storage.js';
+import { StorageStore, type StoredRecord } from './storage-store.js';
 
 export type { IndexStorage, StorageChange, StorageChangeResult, StoredForm } from './storage.js';
 
@@ -33,149 +32,83 @@ export interface SharedIndex {
   close(): Promise<void>;
 }
 
-/** A lasting index kept in `storage`, created there with these options or opened with the stored ones. */
+/**
+ * A lasting index kept in `storage`: created there with these options, or opened with the parameters
+ * stored there (options may change what does not touch the stored hashes, as for loadIndex). The storage
+ * is closed again when opening fails, so no connection outlives the error.
+ */
 export async function openSharedIndex(storage: IndexStorage, options?: Options): Promise<SharedIndex> {
-  const { resolved, splitter, extractor } = await prepare(options);
-  const parameters = JSON.stringify(indexParameters(resolved));
-  const stored = await storage.init(parameters);
-  if (stored !== parameters) {
-    throw new NearDupError(
-      'INDEX_MISMATCH',
-      `neardup: the shared index was made with ${stored}; these options give ${parameters}`,
-    );
+  try {
+    const wanted = resolveOptions(options).resolved;
+    const where = storage.name ?? 'the shared index';
+    const stored = storedParameters(await storage.init(JSON.stringify(indexParameters(wanted))), where);
+    const { resolved, splitter } = resolveStoredOptions(where, stored, options);
+    const store = new StorageStore(storage, resolved.bands);
+    return new StoredIndex(store, new IndexCore(store, resolved, splitter, await loadExtractor(resolved)));
+  } catch (error) {
+    await storage.close().catch(() => {});
+    throw error;
   }
-  const { bands } = resolved;
-  const formOf = (entry: IndexEntry): StoredForm => ({
-    record: encodeEntry(entry),
-    buckets: bucketNames(entry, bands),
-  });
-  /** The stored form of a record read back from storage. */
-  const storedForm = (record: Uint8Array): StoredForm => ({
-    record,
-    buckets: bucketNames(decodeEntry(record, bands), bands),
-  });
-  /** Stored entries of these ids with their order of addition, in that order. */
-  const fetch = async (ids: readonly string[]): Promise<{ entry: IndexEntry; order: number }[]> => {
-    const found = await storage.get(ids);
-    return found
-      .filter((f): f is { record: Uint8Array; order: number } => f !== undefined)
-      .sort((x, y) => x.order - y.order)
-      .map((f) => ({ entry: decodeEntry(f.record, bands), order: f.order }));
-  };
-  /**
-   * The documents of an add() or addAndCheck(), validated and indexed, with the change that stores each;
-   * nothing written yet. Their doc-N numbers are reserved here and given back by `giveBack` on failure.
-   */
-  const prepareBatch = async (documents: readonly DocumentInput[], replace: boolean) => {
-    if (!Array.isArray(documents)) {
-      throw new NearDupError(
-        'INVALID_INPUT',
-        `neardup: add() takes an array of documents, got ${describeValue(documents)}`,
-      );
-    }
-    const count = documents.length;
-    // As in createIndex: doc-N counts every document ever added, named or not.
-    const first = count > 0 ? await storage.reserve(count) : 0;
-    const giveBack = () => (count > 0 ? storage.release(first, count).catch(() => {}) : Promise.resolve());
-    try {
-      const docs = readBatch(documents, first);
-      const stored = await storage.get(docs.map((d) => d.id));
-      const changes = docs.map((doc, i): StorageChange => {
-        const old = stored[i];
-        if (old && !replace) alreadyIndexed(doc.id);
-        return { id: doc.id, from: old && storedForm(old.record), fromOrder: old?.order };
-      });
-      const entries = docs.map((doc) => entryOf(doc, resolved, splitter, extractor));
-      entries.forEach((entry, i) => {
-        changes[i].to = formOf(entry);
-      });
-      return { entries, changes, giveBack };
-    } catch (error) {
-      await giveBack();
-      throw error;
-    }
-  };
-  /**
-   * Pairs of `entry` against the stored documents (but those in `skip`) and the `earlier` entries of its
-   * batch, which come after every stored one; with the stored documents it was compared with.
-   */
-  const pairsOf = async (entry: IndexEntry, earlier: readonly IndexEntry[], skip: ReadonlySet<string>) => {
-    const buckets = bucketNames(entry, bands);
-    const stored = await fetch((await storage.members(buckets)).filter((id) => !skip.has(id)));
-    const near = [...stored.map((s) => s.entry), ...earlier];
-    const lookups = new QueryBuckets(bands);
-    lookups.refresh(near);
-    return { stored, ...queryPairs(lookups, entry, resolved, extractor) };
-  };
+}
 
-  return {
-    options: resolved,
-    size: async () => (await storage.ids()).length,
-    async add(documents) {
-      const batch = await prepareBatch(documents, false);
-      await writeAll(storage, batch.changes, batch.giveBack);
-    },
-    async remove(id) {
-      for (;;) {
-        const [found] = await storage.get([id]);
-        if (!found) return false;
-        const [result] = await storage.write([{ id, from: storedForm(found.record) }]);
-        if (result !== 'changed') return result === 'done';
-      }
-    },
-    async query(document) {
-      // As in createIndex, an unnamed query is named as the next add would name it, reserving nothing.
-      const [doc] = readBatch([document], await storage.next());
-      if ((await storage.get([doc.id]))[0]) alreadyIndexed(doc.id);
-      return (await pairsOf(entryOf(doc, resolved, splitter, extractor), [], new Set([doc.id]))).pairs;
-    },
-    async addAndCheck(documents, { replace = false } = {}) {
-      const started = now();
-      const { entries: added, changes, giveBack } = await prepareBatch(documents, replace);
-      const batchIds = new Set(added.map((e) => e.doc.id)); // stored versions of these are being replaced
-      const pairs: Pair[] = [];
-      const involved = new Map<string, { entry: IndexEntry; order: number }>();
-      let candidates = 0;
-      try {
-        // Each document against the index and the batch's earlier ones (those sharing a bucket with it).
-        const inBatch = new Map<string, number[]>();
-        for (const [k, entry] of added.entries()) {
-          const earlier = new Set<number>();
-          for (const name of changes[k].to?.buckets ?? []) {
-            const list = inBatch.get(name);
-            if (list) for (const j of list) earlier.add(j);
-            if (list) list.push(k);
-            else inBatch.set(name, [k]);
-          }
-          const before = [...earlier].sort((x, y) => x - y).map((j) => added[j]);
-          const found = await pairsOf(entry, before, batchIds);
-          pairs.push(...found.pairs);
-          candidates += found.candidates;
-          for (const s of found.stored) involved.set(s.entry.doc.id, s);
-        }
-      } catch (error) {
-        await giveBack();
-        throw error;
-      }
-      await writeAll(storage, changes, giveBack);
-      const inOrder = [...involved.values()].sort((x, y) => x.order - y.order).map((s) => s.entry);
-      return reportOf([...inOrder, ...added], added, pairs, candidates, resolved, started);
-    },
-    report: async () =>
-      findInCorpus(
-        corpusOf(
-          (await fetch(await storage.ids())).map((s) => s.entry),
-          bands,
-        ),
-        resolved,
-        extractor,
-        now(),
-      ),
-    async document(id) {
-      const [found] = await fetch([id]);
-      return found && { id: found.entry.doc.id, text: found.entry.doc.text };
-    },
-    ids: () => storage.ids(),
-    close: () => storage.close(),
-  };
+/** The parameters stored with an index, checked as a saved index's are. */
+function storedParameters(json: string, where: string): IndexParameters {
+  let parameters: unknown;
+  try {
+    parameters = JSON.parse(json);
+  } catch {
+    throw new NearDupError('INDEX_FORMAT', `neardup: ${where} holds parameters that are not JSON`);
+  }
+  if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters))
+    throw new NearDupError('INDEX_FORMAT', `neardup: ${where} holds parameters that are not a JSON object`);
+  checkParameters(parameters as Record<string, unknown>, where);
+  return parameters as IndexParameters;
+}
+
+/** The SharedIndex face of IndexCore over a StorageStore: each call awaits the storage. */
+class StoredIndex implements SharedIndex {
+  constructor(
+    private readonly store: StorageStore,
+    private readonly core: IndexCore<StoredRecord>,
+  ) {}
+
+  get options(): ResolvedOptions {
+    return this.core.options;
+  }
+
+  async size(): Promise<number> {
+    return (await this.store.ids()).length;
+  }
+
+  add(documents: readonly DocumentInput[]): Promise<void> {
+    return runAsync(this.core.add(documents));
+  }
+
+  remove(id: string): Promise<boolean> {
+    return this.store.remove(id);
+  }
+
+  query(document: DocumentInput): Promise<Pair[]> {
+    return runAsync(this.core.query(document));
+  }
+
+  addAndCheck(documents: readonly DocumentInput[], { replace = false } = {}): Promise<Report> {
+    return runAsync(this.core.addAndCheck(documents, replace));
+  }
+
+  report(): Promise<Report> {
+    return runAsync(this.core.report());
+  }
+
+  document(id: string): Promise<{ id: string; text: string } | undefined> {
+    return runAsync(this.core.document(id));
+  }
+
+  ids(): Promise<string[]> {
+    return this.store.ids();
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
 }

@@ -29,6 +29,8 @@ export type StorageChangeResult = 'done' | 'exists' | 'absent' | 'changed';
  * each change atomically but the batch as a whole is not a transaction.
  */
 export interface IndexStorage {
+  /** How messages name the index kept here, e.g. 'the Redis index under prefix "neardup"'. */
+  readonly name?: string;
   /** The parameters the stored index was made with; stores these first when the index is new. */
   init(parameters: string): Promise<string>;
   /** Applies each change, in one round trip, if its document is stored as `from` says. */
@@ -80,19 +82,14 @@ function hex8(value: number): string {
  * Writes a batch of changes all or nothing, as far as the storage allows: when a change is refused (another
  * process wrote that id meanwhile) the changes done are undone and DUPLICATE_ID thrown; when the storage
  * fails mid-batch every change is undone (each only if its document is still as this batch left it,
- * after waiting for a lost connection to return) and STORAGE_FAILED rethrown. `giveBack` runs on failure.
+ * after waiting for a lost connection to return) and STORAGE_FAILED rethrown.
  */
-export async function writeAll(
-  storage: IndexStorage,
-  changes: readonly StorageChange[],
-  giveBack: () => Promise<void>,
-): Promise<void> {
+export async function writeAll(storage: IndexStorage, changes: readonly StorageChange[]): Promise<void> {
   let results: StorageChangeResult[];
   try {
     results = await storage.write(changes);
   } catch (error) {
     await undo(storage, changes); // which ran is unknown: undo all (undoing one that did not run does nothing)
-    await giveBack();
     throw error;
   }
   const refused = results.findIndex((r) => r !== 'done');
@@ -101,7 +98,6 @@ export async function writeAll(
     storage,
     changes.filter((_, i) => results[i] === 'done'),
   );
-  await giveBack();
   const id = JSON.stringify(changes[refused].id);
   throw new NearDupError(
     'DUPLICATE_ID',

@@ -1,3 +1,4 @@
+import { withRoom } from '../util/grow.js';
 import { xxh32 } from '../util/xxh32.js';
 import type { Tokens } from './tokenize.js';
 
@@ -96,18 +97,12 @@ export class AsciiTermScanner {
   }
 
   private emit(count: number, length: number, seed: number): number {
-    if (count === this.hashes.length) {
-      const grown = new Uint32Array(count * 2);
-      grown.set(this.hashes);
-      this.hashes = grown;
-    }
+    if (count === this.hashes.length) this.hashes = withRoom(this.hashes, count + 1, count);
     this.hashes[count] = xxh32(this.bytes, length, seed);
     return count + 1;
   }
 
   private grow(): void {
-    const grown = new Uint8Array(this.bytes.length * 2);
-    grown.set(this.bytes);
-    this.bytes = grown;
+    this.bytes = withRoom(this.bytes, this.bytes.length + 1, this.bytes.length);
   }
 }

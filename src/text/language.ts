@@ -1,6 +1,25 @@
 import { NearDupError } from '../errors.js';
-import type { Language, ResolvedOptions } from '../pipeline/options.js';
+import type { Language } from '../types.js';
 import { emptyTokens, normalizeWord, type Tokens } from './tokenize.js';
+
+export const LANGUAGES: readonly Language[] = [
+  'english',
+  'german',
+  'spanish',
+  'french',
+  'italian',
+  'dutch',
+  'norwegian',
+  'portuguese',
+  'russian',
+  'swedish',
+];
+
+/** What the token filter needs of the options: stemming and stopwords. */
+export interface LanguageParams {
+  stem: false | Language;
+  stopwords: false | Language | readonly string[];
+}
 
 /** Rewrites a paragraph's tokens (stopwords dropped, words stemmed); offsets stay those of the originals. */
 export type TokenFilter = (tokens: Tokens) => Tokens;
@@ -33,11 +52,10 @@ const STOPWORDS: Partial<Record<Language, () => Promise<unknown>>> = {
 };
 
 /** The token filter the options ask for, or undefined when words are used as they are. */
-export async function loadTokenFilter(options: ResolvedOptions): Promise<TokenFilter | undefined> {
-  const { stem, stopwords } = options;
+export async function loadTokenFilter({ stem, stopwords }: LanguageParams): Promise<TokenFilter | undefined> {
   if (stem === false && stopwords === false) return undefined;
   let dropped: Set<string> | undefined;
-  if (Array.isArray(stopwords)) {
+  if (isWordList(stopwords)) {
     dropped = new Set(stopwords.map(normalizeWord));
   } else if (stopwords !== false) {
     const load = STOPWORDS[stopwords];
@@ -85,4 +103,8 @@ async function loadPeer(load: () => Promise<unknown>, option: string, value: str
       { cause },
     );
   }
+}
+
+function isWordList(value: LanguageParams['stopwords']): value is readonly string[] {
+  return Array.isArray(value);
 }

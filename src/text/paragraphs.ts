@@ -1,4 +1,5 @@
 import { describeValue, NearDupError } from '../errors.js';
+import type { ParagraphMode } from '../types.js';
 
 /** A paragraph's place in its document: [start, end) offsets into the original text. */
 export interface ParagraphSpan {
@@ -6,8 +7,6 @@ export interface ParagraphSpan {
   start: number;
   end: number;
 }
-
-export type ParagraphMode = 'auto' | 'blank-line' | 'line';
 
 /** Custom splitting: return [start, end) ranges into the text, in order, not overlapping. */
 export type ParagraphSplitter = (text: string) => ReadonlyArray<readonly [number, number]>;

@@ -1,3 +1,5 @@
+import { firstAtOrAbove } from './bisect.js';
+
 /** Disjoint [from, to) ranges kept sorted, so an overlap test is a binary search. */
 export class IntervalSet {
   private readonly starts: number[] = [];
@@ -16,13 +18,6 @@ export class IntervalSet {
   }
 
   private firstStartAtOrAfter(from: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid] < from) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAtOrAbove(this.starts, from);
   }
 }

@@ -1,9 +1,22 @@
-import { type Corpus, shingleSetOf } from '../pipeline/corpus.js';
-import type { ResolvedOptions } from '../pipeline/options.js';
 import type { FeatureExtractor, ParagraphText } from '../sketch/features.js';
 import type { Pair, PairSide, Span } from '../types.js';
-import { SharedPassages } from './shared-passages.js';
+import { withRoom } from '../util/grow.js';
+import { containment, editSimilarity, jaccard } from './metrics.js';
+import { type PassageOptions, SharedPassages } from './shared-passages.js';
 import { type SharedRun, sharedRuns } from './shared-runs.js';
+
+/** What verifying a pair needs of the options (minOverlapWords and bridging: PassageOptions). */
+export interface VerifyParams extends PassageOptions {
+  /** Jaccard at or above which a pair is a near duplicate. */
+  threshold: number;
+  /** Whether pairs below the threshold are checked for a shared passage. */
+  overlaps: boolean;
+  minOverlapWords: number;
+  shingleSize: number;
+  shingleUnit: 'word' | 'char';
+  /** Longest normalised paragraph given to the exact Levenshtein distance. */
+  maxEditChars: number;
+}
 
 /** What verification needs to know of paragraph p (a whole corpus, or the part a worker thread got). */
 export interface ParagraphSource {
@@ -14,21 +27,6 @@ export interface ParagraphSource {
   /** Document id and paragraph index, as reported. */
   place(p: number): PairSide;
 }
-
-/** A whole corpus as a ParagraphSource. */
-export function corpusSource(corpus: Corpus): ParagraphSource {
-  const { docs, docOf, indexOf, paragraphsByDoc } = corpus;
-  return {
-    set: (p) => shingleSetOf(corpus, p),
-    text(p) {
-      const info = paragraphsByDoc[docOf[p]][indexOf[p]];
-      return { text: docs[docOf[p]].text, start: info.start, end: info.end, shift: 0 };
-    },
-    place: (p) => ({ doc: docs[docOf[p]].id, paragraph: indexOf[p] }),
-  };
-}
-
-import { containment, editSimilarity, jaccard } from './metrics.js';
 
 /** Paragraphs whose tokens the verifier keeps at once (least recently used are dropped first). */
 const CACHED_PARAGRAPHS = 4096;
@@ -49,10 +47,10 @@ export class PairVerifier {
 
   constructor(
     private readonly source: ParagraphSource,
-    private readonly options: ResolvedOptions,
+    private readonly params: VerifyParams,
     private readonly extractor: FeatureExtractor,
   ) {
-    this.passages = new SharedPassages(options);
+    this.passages = new SharedPassages(params);
   }
 
   /** Exact Jaccard of the shingle sets of paragraphs p and q. */
@@ -66,8 +64,8 @@ export class PairVerifier {
    */
   verify(p: number, q: number, knownJaccard?: number): Pair | undefined {
     const j = knownJaccard ?? this.jaccard(p, q);
-    const isNear = j >= this.options.threshold;
-    if (!isNear && !this.options.overlaps) return undefined;
+    const isNear = j >= this.params.threshold;
+    if (!isNear && !this.params.overlaps) return undefined;
     // Most overlap candidates share a fingerprint but no run of minOverlapWords words: rule those out on
     // the term hashes alone, before tokenising either text.
     if (!isNear && !this.mayOverlap(p, q)) return undefined;
@@ -75,7 +73,7 @@ export class PairVerifier {
     const b = this.text(q);
     const minSpan = isNear
       ? Math.max(1, Math.min(this.nearSpanWords(), a.terms.words.length, b.terms.words.length))
-      : this.options.minOverlapWords;
+      : this.params.minOverlapWords;
     const found = this.passages.find(a.terms.words, a.termHashes, b.terms.words, b.termHashes, minSpan);
     const { runs, passages } = found;
     if (!isNear && passages.length === 0) return undefined;
@@ -83,7 +81,7 @@ export class PairVerifier {
     const bNormal = b.tokens.words.join(' ');
     const kind = !isNear ? 'overlap' : aNormal === bNormal ? 'exact' : 'near';
     // The alignment is only built when the texts are too long for an exact Levenshtein distance.
-    const similarity = editSimilarity(aNormal, bNormal, this.options.maxEditChars, () => ({
+    const similarity = editSimilarity(aNormal, bNormal, this.params.maxEditChars, () => ({
       runs: a.terms === a.tokens && b.terms === b.tokens ? runs : this.wordRuns(a, b),
       aOffsets: wordOffsets(a.tokens.words),
       bOffsets: wordOffsets(b.tokens.words),
@@ -109,8 +107,8 @@ export class PairVerifier {
 
   /** Whether the term hashes of p and q hold a passage that makes an overlap (exact runs: a window of m). */
   private mayOverlap(p: number, q: number): boolean {
-    const m = this.options.minOverlapWords;
-    if (this.options.bridgeGap === 0) return this.sharesWindow(p, q, m);
+    const m = this.params.minOverlapWords;
+    if (this.params.bridgeGap === 0) return this.sharesWindow(p, q, m);
     return (
       this.sharesWindow(p, q, this.passages.seedWords) &&
       this.passages.mayShare(this.termHashes(p), this.termHashes(q), m)
@@ -167,9 +165,9 @@ export class PairVerifier {
 
   /** Near duplicates report shared runs down to one shingle's worth of words. */
   private nearSpanWords(): number {
-    return this.options.shingleUnit === 'word'
-      ? Math.min(this.options.shingleSize, this.options.minOverlapWords)
-      : this.options.minOverlapWords;
+    return this.params.shingleUnit === 'word'
+      ? Math.min(this.params.shingleSize, this.params.minOverlapWords)
+      : this.params.minOverlapWords;
   }
 
   private text(p: number): ParagraphText {
@@ -206,7 +204,7 @@ const ROLL = 0x01000193;
  */
 function rollingWindows(values: Uint32Array, m: number, out: Uint32Array): Uint32Array {
   const count = values.length - m + 1;
-  const windows = out.length >= count ? out : new Uint32Array(Math.max(count, out.length * 2));
+  const windows = withRoom(out, count);
   let top = 1; // ROLL^(m − 1)
   for (let i = 1; i < m; i++) top = Math.imul(top, ROLL);
   let h = 0;

@@ -209,3 +209,37 @@ describe('optimalParams with a floor on P(candidate | J = threshold)', () => {
     expect(() => resolveOptions({ minCandidateProbability: 1.5 })).toThrow(/minCandidateProbability/);
   });
 });
+
+describe('LshIndex ids', () => {
+  it('refuses ids that are not integers from 0 to 94,906,264 (they would wrap or lose pair keys)', () => {
+    const index = new LshIndex(2, 2);
+    const signature = new Uint32Array(4);
+    for (const id of [-1, 1.5, Number.NaN, 94_906_265, 2 ** 32, '3' as unknown as number]) {
+      const e = expectCode(() => index.insert(id, signature), 'INVALID_INPUT');
+      expect(e.message).toContain('LshIndex ids');
+    }
+    index.insert(94_906_264, signature);
+    index.insert(0, signature);
+    expect(Array.from(index.candidatePairs())).toEqual([0, 94_906_264]);
+  });
+
+  it('answers like a plain reference after many inserts and queries interleaved (its lookup folds as it grows)', () => {
+    const keys = permutationKeys(9, 16);
+    const index = new LshIndex(4, 4);
+    const reference = new Map<number, string[]>(); // id → its band rows, as strings
+    const bandsOf = (sig: Uint32Array) =>
+      [0, 1, 2, 3].map((b) => `${b}:${sig.subarray(b * 4, b * 4 + 4).join(',')}`);
+    for (let id = 0; id < 6000; id++) {
+      const set = Uint32Array.from([id % 97, (id * 7) % 13, 5000 + (id % 11)]);
+      const sig = new Uint32Array(16);
+      signInto(set.sort(), 0, set.length, keys, sig, 0);
+      index.insert(id, sig);
+      reference.set(id, bandsOf(sig));
+      if (id % 1000 === 999) {
+        const wanted = bandsOf(sig);
+        const expected = [...reference].filter(([, b]) => b.some((x) => wanted.includes(x))).map(([i]) => i);
+        expect(index.query(sig)).toEqual(expected);
+      }
+    }
+  });
+});

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CandidatePairs } from '../../src/candidates/candidate-pairs.js';
-import { pairOfKey } from '../../src/candidates/pair-keys.js';
+import { CandidatePairs, pairOfKey } from '../../src/candidates/candidate-pairs.js';
 import { forEachGroup, KeyedIds, sortByKey } from '../../src/candidates/radix-groups.js';
 import { NearDupError } from '../../src/index.js';
 
@@ -55,10 +54,9 @@ describe('forEachGroup', () => {
 });
 
 describe('CandidatePairs', () => {
-  const why = (count: number) => `neardup: ${count} candidate pairs`;
-
+  // The limit is CANDIDATES_PER_PAIR (20) × maxPairs: maxPairs 5 allows 100 candidate pairs, 0.5 allows 10.
   it('collects every pair of each group once, sorted by (a, b)', () => {
-    const pairs = new CandidatePairs(10, 100, why);
+    const pairs = new CandidatePairs(10, 5);
     pairs.addGroup(Uint32Array.of(5, 1, 3), 3);
     pairs.addGroup(Uint32Array.of(3, 1), 2);
     pairs.addGroup(Uint32Array.of(9, 0, 99), 2);
@@ -71,12 +69,12 @@ describe('CandidatePairs', () => {
   });
 
   it('folds repeats before counting them against the limit, and stops past it', () => {
-    const pairs = new CandidatePairs(100, 10, why);
+    const pairs = new CandidatePairs(100, 0.5);
     for (let band = 0; band < 50; band++) pairs.addGroup(Uint32Array.of(1, 2, 3, 4), 4); // 6 distinct pairs
     expect(pairs.sortedUnique()).toHaveLength(6);
     const group = Uint32Array.from({ length: 6 }, (_, i) => 10 + i); // 15 distinct pairs
-    expect(() => new CandidatePairs(100, 10, why).addGroup(group, 6)).toThrow(NearDupError);
-    const many = new CandidatePairs(100, 10, why);
+    expect(() => new CandidatePairs(100, 0.5).addGroup(group, 6)).toThrow(NearDupError);
+    const many = new CandidatePairs(100, 0.5);
     for (let i = 0; i < 20; i++) many.addGroup(Uint32Array.of(i, i + 50), 2);
     expect(() => many.sortedUnique()).toThrow('neardup: 20 candidate pairs');
   });

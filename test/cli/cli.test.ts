@@ -195,7 +195,10 @@ describe('neardup CLI', () => {
     run(['--index', 'idx2.bin', 'articles/article-1.txt']);
     const other = run(['--index', 'idx2.bin', '--min-overlap', '12', 'articles']);
     expect(other.code).toBe(2);
-    expect(other.stderr).toMatch(/^neardup: the index was saved with minOverlapWords = 10/);
+    // The message names the file, the option and its flag (it named neither file nor flag before).
+    expect(other.stderr).toMatch(
+      /^neardup: the index "idx2.bin" was saved with minOverlapWords = 10 \(--min-overlap 10\), these options give 12: run with --min-overlap 10 or without --min-overlap, or build a new index\n$/,
+    );
   });
 
   it('--index FILE: a changed file whose check fails leaves the saved index, old version included, as it was', async () => {

@@ -1,11 +1,12 @@
 // The shared index against a real Redis (Debian's redis-server), compared with the in-memory index.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { expect, it } from 'vitest';
 import {
   createIndex,
   findDuplicates,
+  loadIndex,
   type NearDupIndex,
   type Report,
   type SharedIndex,
@@ -134,7 +135,6 @@ describeRedis('shared index in Redis', () => {
   }, 60_000);
 
   it('neardup --redis URL: reports what new files duplicate, then skips them on the next run', async () => {
-    const { execFileSync } = await import('node:child_process');
     execFileSync(process.execPath, [join(root, 'scripts', 'ensure-built.mjs')], { stdio: 'inherit' });
     const cli = (...args: string[]) =>
       JSON.parse(
@@ -205,4 +205,122 @@ describeRedis('shared index in Redis', () => {
     expect(await index.size()).toBe(7);
     await index.close();
   }, 30_000);
+});
+
+describeRedis('opening a shared index: one rule with loadIndex, and nothing left open on failure', () => {
+  /** The clients connected to the test server (the one asking included). */
+  const connectedClients = async () => {
+    const { Redis } = await import('ioredis');
+    const raw = new Redis(server.url);
+    try {
+      return String(await raw.client('LIST'))
+        .trim()
+        .split('\n').length;
+    } finally {
+      raw.disconnect();
+    }
+  };
+
+  it('lets threshold and the like change, keeps bands and rows as stored, and takes stored parameters when none are given', async () => {
+    const prefix = `t${++prefixes}`;
+    const first = await createIndex({
+      storage: redisStorage({ url: server.url, prefix }),
+      threshold: 0.9,
+      shingleSize: 4,
+    });
+    await first.add(docs.slice(0, 3));
+    await first.close();
+    // As loadIndex allows for a saved index: a stricter or looser threshold, the stored hashes kept.
+    const looser = await createIndex({ storage: redisStorage({ url: server.url, prefix }), threshold: 0.5 });
+    expect(looser.options).toMatchObject({
+      threshold: 0.5,
+      shingleSize: 4,
+      bands: first.options.bands,
+      rows: first.options.rows,
+    });
+    expect(await looser.ids()).toHaveLength(3);
+    await looser.close();
+    const plain = await createIndex({ storage: redisStorage({ url: server.url, prefix }) });
+    expect(plain.options).toMatchObject({ threshold: 0.7, shingleSize: 4, bands: first.options.bands });
+    const memory = await loadIndex((await createIndex({ threshold: 0.9, shingleSize: 4 })).save(), {
+      threshold: 0.7,
+    });
+    expect(plain.options).toEqual(memory.options);
+    await plain.close();
+  });
+
+  it('refuses an option that would hash differently, naming it, its CLI flag and the prefix, and closes the connection', async () => {
+    const prefix = `t${++prefixes}`;
+    const first = await createIndex({
+      storage: redisStorage({ url: server.url, prefix }),
+      minOverlapWords: 8,
+    });
+    await first.close();
+    await new Promise((r) => setTimeout(r, 100));
+    const before = await connectedClients();
+    await expect(
+      createIndex({ storage: redisStorage({ url: server.url, prefix }), minOverlapWords: 12 }),
+    ).rejects.toMatchObject({
+      code: 'INDEX_MISMATCH',
+      message: `neardup: the Redis index under prefix "${prefix}" was saved with minOverlapWords = 8 (--min-overlap 8), these options give 12: run with --min-overlap 8 or without --min-overlap, or build a new index`,
+    });
+    await expect(
+      createIndex({ storage: redisStorage({ url: server.url, prefix }), stopwords: ['the'] }),
+    ).rejects.toMatchObject({
+      code: 'INDEX_MISMATCH',
+      message: expect.stringContaining('stopwords = false'),
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await connectedClients()).toBe(before);
+  });
+
+  it('neardup --redis exits 2 at once when the stored index hashes differently (the connection is closed)', () => {
+    execFileSync(process.execPath, [join(root, 'scripts', 'ensure-built.mjs')], { stdio: 'inherit' });
+    const url = `${server.url}/5`; // a database of its own: the CLI uses the default prefix
+    const cli = (...args: string[]) =>
+      spawnSync(
+        process.execPath,
+        [join(root, 'dist', 'cli.js'), '--redis', url, ...args, 'examples/articles'],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          timeout: 20_000, // a run left hanging on an open connection is killed here, and fails below
+        },
+      );
+    expect(cli('--min-overlap', '8').status).toBe(0);
+    const refused = cli('--min-overlap', '12');
+    expect(refused.signal).toBeNull();
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe(
+      'neardup: the Redis index under prefix "neardup" was saved with minOverlapWords = 8 (--min-overlap 8), these options give 12: run with --min-overlap 8 or without --min-overlap, or build a new index\n',
+    );
+    expect(cli('--threshold', '0.9').status).toBe(0); // not a hashing option: allowed, as for --index
+  }, 60_000);
+
+  it('addAndCheck bounds a batch by maxPairs with the message findDuplicates gives', async () => {
+    const copies = Array.from({ length: 300 }, (_, i) => ({
+      id: `copy-${i}`,
+      text: 'Advertisement: subscribe to our newsletter today, and read every story first.',
+    }));
+    const expected = await findDuplicates(copies, { maxPairs: 100 }).catch((error: Error) => error.message);
+    expect(expected).toMatch(/^neardup: 44850 candidate pairs/);
+    const index = await createIndex({
+      storage: redisStorage({ url: server.url, prefix: `t${++prefixes}` }),
+      maxPairs: 100,
+    });
+    await expect(index.addAndCheck(copies)).rejects.toMatchObject({
+      code: 'TOO_MANY_PAIRS',
+      message: expected,
+    });
+    expect(await index.size()).toBe(0);
+    // 14 copies: 91 pairs, within the limit; 14 more against them: 287 pairs, at most 27 for any document.
+    const batch = (from: number) => copies.slice(from, from + 14);
+    expect((await index.addAndCheck(batch(0))).pairs).toHaveLength(91);
+    await expect(index.addAndCheck(batch(14))).rejects.toMatchObject({
+      code: 'TOO_MANY_PAIRS',
+      message: expect.stringMatching(/^neardup: more than 100 flagged pairs/),
+    });
+    expect(await index.size()).toBe(14);
+    await index.close();
+  });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.js';
-import { findDuplicates, type Report } from '../../src/index.js';
+import { findDuplicates, NearDupError, type Report } from '../../src/index.js';
 import { createIndex } from '../../src/store/lasting-index.js';
 import { seedArticles } from '../helpers.js';
 
@@ -178,4 +178,58 @@ describe('query buckets', () => {
     expect(kept.length).toBeLessThan(400);
     expect(withoutTime(index.report())).toEqual(withoutTime(await findDuplicates(kept)));
   }, 60_000);
+});
+
+describe('maxPairs bounds a batch as it bounds one findDuplicates call', () => {
+  const copies = (n: number, from = 0) =>
+    Array.from({ length: n }, (_, i) => ({
+      id: `copy-${from + i}`,
+      text: 'Advertisement: subscribe to our newsletter today, and read every story first.',
+    }));
+  const refusal = async (run: () => unknown): Promise<NearDupError> => {
+    try {
+      await run();
+    } catch (error) {
+      expect(error).toBeInstanceOf(NearDupError);
+      return error as NearDupError;
+    }
+    throw new Error('expected TOO_MANY_PAIRS');
+  };
+
+  it('addAndCheck refuses a batch whose flagged pairs exceed maxPairs, though no one document has that many', async () => {
+    // 20 copies: 190 flagged pairs in all, at most 19 for any one document.
+    const docs = copies(20);
+    const expected = await refusal(() => findDuplicates(docs, { maxPairs: 50 }));
+    expect(expected.message).toContain('more than 50 flagged pairs');
+    const index = await createIndex({ maxPairs: 50 });
+    const error = await refusal(() => index.addAndCheck(docs));
+    expect(error.code).toBe('TOO_MANY_PAIRS');
+    expect(error.message).toBe(expected.message);
+    expect(index.size).toBe(0);
+  });
+
+  it('addAndCheck refuses too many candidates before verifying any, with the message findDuplicates gives', async () => {
+    // 300 copies: 44,850 candidate pairs, over 20 × maxPairs; findDuplicates stops before verification.
+    const docs = copies(300);
+    const expected = await refusal(() => findDuplicates(docs, { maxPairs: 100 }));
+    expect(expected.message).toMatch(/^neardup: 44850 candidate pairs, over the limit of 2000/);
+    const index = await createIndex({ maxPairs: 100 });
+    expect((await refusal(() => index.addAndCheck(docs))).message).toBe(expected.message);
+    expect(index.size).toBe(0);
+    // Against documents already indexed (add() checks nothing), the batch's candidates count all the same.
+    index.add(copies(150, 1000));
+    const against = await refusal(() => index.addAndCheck(copies(150)));
+    expect(against.message).toMatch(
+      /^neardup: \d+ candidate pairs, over the limit of 2000 \(maxPairs = 100\)/,
+    );
+    expect(index.size).toBe(150);
+  });
+
+  it('a batch within the limits reports what findDuplicates reports', async () => {
+    const docs = copies(12);
+    const index = await createIndex({ maxPairs: 66 });
+    const report = index.addAndCheck(docs);
+    expect(report.pairs).toEqual((await findDuplicates(docs, { maxPairs: 66 })).pairs);
+    expect(report.pairs).toHaveLength(66);
+  });
 });

@@ -1,0 +1,93 @@
+import type { CandidatePairs } from './candidate-pairs.js';
+import type { Lookup } from './lookup.js';
+import { forEachGroup, KeyedIds, sortByKey } from './radix-groups.js';
+
+/** The band keys and fingerprints of consecutive paragraphs: a corpus, or one indexed document. */
+export interface FeatureBlock {
+  /** One more than the paragraphs; paragraph i has shingles when setOffsets[i + 1] > setOffsets[i]. */
+  readonly setOffsets: Uint32Array;
+  /** bands keys per paragraph: bandKeys[i × bands + b]. */
+  readonly bandKeys: Uint32Array;
+  /** Winnowing fingerprints, and the paragraph (within the block) each belongs to. */
+  readonly fingerprints: Uint32Array;
+  readonly fingerprintParagraphs: Uint32Array;
+}
+
+/** Tables of (key, id) entries to find candidates in: one per LSH band, then (optionally) fingerprints. */
+export interface CandidateTables {
+  readonly count: number;
+  /** Table t's entries (ids need not be ascending within a key); may fill and return `scratch`. */
+  table(t: number, scratch: KeyedIds): KeyedIds;
+  /** At most how many entries table t holds, when known (its array is then allocated once). */
+  capacity?(t: number): number;
+}
+
+/** Paragraphs in a block. */
+export function paragraphsIn(block: FeatureBlock): number {
+  return block.setOffsets.length - 1;
+}
+
+/**
+ * The tables of blocks numbered one after another from `first`: table t < bands holds band t's key of
+ * every paragraph with shingles (which alone can share a band), table `bands` every fingerprint, each
+ * with its paragraph number, numbers ascending. `reorder`: a single block built for this one call (a
+ * corpus, from 0) lends its fingerprint arrays to be sorted in place instead of copied (tens of millions
+ * of entries at a million paragraphs).
+ */
+export function blockTables(
+  blocks: readonly FeatureBlock[],
+  first: number,
+  bands: number,
+  reorder = false,
+): CandidateTables {
+  return {
+    count: bands + 1,
+    capacity: (t) =>
+      blocks.reduce((sum, b) => sum + (t < bands ? paragraphsIn(b) : b.fingerprints.length), 0),
+    table(t, scratch) {
+      if (t === bands && reorder && blocks.length === 1 && first === 0)
+        return KeyedIds.over(blocks[0].fingerprints, blocks[0].fingerprintParagraphs);
+      let at = first;
+      for (const block of blocks) {
+        const n = paragraphsIn(block);
+        if (t < bands) {
+          const { setOffsets, bandKeys } = block;
+          for (let i = 0; i < n; i++)
+            if (setOffsets[i + 1] > setOffsets[i]) scratch.push(bandKeys[i * bands + t], at + i);
+        } else {
+          const { fingerprints, fingerprintParagraphs } = block;
+          for (let f = 0; f < fingerprints.length; f++)
+            scratch.push(fingerprints[f], at + fingerprintParagraphs[f]);
+        }
+        at += n;
+      }
+      return scratch;
+    },
+  };
+}
+
+/** Every table of `tables`, each in an array of its own (the base of a lookup). */
+export function allTables(tables: CandidateTables): KeyedIds[] {
+  return Array.from({ length: tables.count }, (_, t) =>
+    tables.table(t, new KeyedIds(Math.max(16, tables.capacity?.(t) ?? 0))),
+  );
+}
+
+/**
+ * The one candidate search, for a detection, the lasting and shared index and LshIndex alike: adds to
+ * `into` every pair of new items that share a key in a table (one radix sort per table, then each group's
+ * pairs at once, so a key shared by too many stops the call before anything is verified), and with
+ * `indexed`, every pair of a new item and an indexed one filed under one of its keys.
+ */
+export function collectCandidates(fresh: CandidateTables, into: CandidatePairs, indexed?: Lookup): void {
+  const scratch = new KeyedIds(1024);
+  for (let t = 0; t < fresh.count; t++) {
+    scratch.clear();
+    const table = fresh.table(t, scratch);
+    sortByKey(table);
+    forEachGroup(table, (ids, count) => into.addGroup(ids, count));
+    if (indexed === undefined) continue;
+    const { keys, ids, length } = table;
+    for (let i = 0; i < length; i++) indexed.pairWith(t, keys[i], ids[i], into);
+  }
+}

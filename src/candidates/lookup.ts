@@ -1,0 +1,102 @@
+import { firstAtOrAbove } from '../util/bisect.js';
+import type { CandidatePairs } from './candidate-pairs.js';
+import { KeyedIds, sortByKey } from './radix-groups.js';
+
+/** Indexed ids by key, in tables (one per LSH band, then one for fingerprints), as candidate search reads them. */
+export interface Lookup {
+  /** Adds (indexed, id) to `into` for every indexed id filed under `key` in table `t`. */
+  pairWith(t: number, key: number, id: number, into: CandidatePairs): void;
+}
+
+/**
+ * The one lookup of candidates by key, in `tables` tables: for a lasting index, band key → paragraphs
+ * per LSH band and fingerprint → paragraphs; for LshIndex, band key → items. The base is two flat
+ * sorted typed arrays per table (8 bytes an entry, ids in the order filed within a key), read by binary
+ * search; entries added afterwards go to a delta of Maps, split into 256 by the key's low byte (one
+ * JavaScript Map holds at most 2²⁴ entries), until fold() merges them into the base. Owners fold (or
+ * rebuild) once the delta holds a quarter as many entries as the base, so adding stays cheap and
+ * lookups stay compact.
+ */
+export class KeyLookup implements Lookup {
+  private readonly keys: Uint32Array[] = [];
+  private readonly ids: Uint32Array[] = [];
+  private readonly delta: (Map<number, number[]>[] | undefined)[];
+  private baseCount = 0;
+  private deltaCount = 0;
+
+  /** A lookup whose base is these tables' entries (sorted here, in place). */
+  constructor(tables: readonly KeyedIds[]) {
+    this.delta = tables.map(() => undefined);
+    this.setBase(tables);
+  }
+
+  /** Entries in the base, and added since it was built. */
+  get sizes(): { base: number; delta: number } {
+    return { base: this.baseCount, delta: this.deltaCount };
+  }
+
+  /** Files `id` under `key` in table t (not twice in a row: an id's repeats arrive together). */
+  add(t: number, key: number, id: number): void {
+    let shards = this.delta[t];
+    if (shards === undefined) {
+      shards = Array.from({ length: 256 }, () => new Map<number, number[]>());
+      this.delta[t] = shards;
+    }
+    const shard = shards[key & 255];
+    const list = shard.get(key);
+    if (list === undefined) shard.set(key, [id]);
+    else if (list[list.length - 1] !== id) list.push(id);
+    else return;
+    this.deltaCount++;
+  }
+
+  /** Adds (indexed, id) to `into` for each id under `key` in table t whose `hidden` flag (if given) is 0. */
+  pairWith(t: number, key: number, id: number, into: CandidatePairs, hidden?: Uint8Array): void {
+    const keys = this.keys[t];
+    const ids = this.ids[t];
+    for (let i = firstAtOrAbove(keys, key); i < keys.length && keys[i] === key; i++) {
+      if (hidden === undefined || hidden[ids[i]] === 0) into.add(ids[i], id);
+    }
+    const list = this.delta[t]?.[key & 255].get(key);
+    if (list) for (const p of list) if (hidden === undefined || hidden[p] === 0) into.add(p, id);
+  }
+
+  /** The ids under `key` in table t, in the order filed (repeats included). */
+  idsOf(t: number, key: number): number[] {
+    const keys = this.keys[t];
+    const found: number[] = [];
+    for (let i = firstAtOrAbove(keys, key); i < keys.length && keys[i] === key; i++)
+      found.push(this.ids[t][i]);
+    for (const id of this.delta[t]?.[key & 255].get(key) ?? []) found.push(id);
+    return found;
+  }
+
+  /** Table t's entries, base then delta, as (key, id) pairs sorted by key (ids in the order filed). */
+  entries(t: number): KeyedIds {
+    const all = new KeyedIds(Math.max(16, this.keys[t].length));
+    for (let i = 0; i < this.keys[t].length; i++) all.push(this.keys[t][i], this.ids[t][i]);
+    for (const shard of this.delta[t] ?? [])
+      for (const [key, list] of shard) for (const id of list) all.push(key, id);
+    sortByKey(all); // stable: within a key, the base's ids stay before the delta's
+    return all;
+  }
+
+  /** Merges the delta into the base. */
+  fold(): void {
+    if (this.deltaCount === 0) return;
+    const tables = this.keys.map((_, t) => this.entries(t));
+    this.delta.fill(undefined);
+    this.setBase(tables);
+  }
+
+  private setBase(tables: readonly KeyedIds[]): void {
+    this.baseCount = 0;
+    this.deltaCount = 0;
+    tables.forEach((table, t) => {
+      sortByKey(table);
+      this.keys[t] = table.keys.slice(0, table.length);
+      this.ids[t] = table.ids.slice(0, table.length);
+      this.baseCount += table.length;
+    });
+  }
+}
