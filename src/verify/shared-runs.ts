@@ -9,6 +9,9 @@ export interface SharedRun {
   length: number;
 }
 
+/** Most words (both texts) whose working memory sharedRuns keeps between calls. */
+const KEPT_SCRATCH_WORDS = 1 << 16;
+
 /** Other places in `a` tried for a run whose first place clashes with a run already chosen there. */
 const MAX_PLACES = 32;
 
@@ -24,8 +27,10 @@ export function sharedRuns(
   bHashes: Uint32Array,
   minLength: number,
 ): SharedRun[] {
-  scratchFinder.forget(); // the caller may have changed the words of the same array since the last call
-  return scratchFinder.find(a, aHashes, b, bHashes, minLength);
+  // Long texts get working memory of their own, let go afterwards, instead of growing the shared one.
+  const finder = a.length + b.length > KEPT_SCRATCH_WORDS ? new SharedRunFinder() : scratchFinder;
+  finder.forget(); // the caller may have changed the words of the same array since the last call
+  return finder.find(a, aHashes, b, bHashes, minLength);
 }
 
 /**
