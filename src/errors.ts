@@ -31,7 +31,13 @@ export type NearDupErrorCode =
    * The storage of a shared index (Redis) failed or could not be reached. No document is half-written; the
    * failed call's batch was taken back, as far as the storage could be reached (README, "A lasting index").
    */
-  | 'STORAGE_FAILED';
+  | 'STORAGE_FAILED'
+  /**
+   * A rendered report would be longer than the longest string the JavaScript engine can hold (about
+   * 512 M characters in V8): render it in chunks instead (renderJsonChunks, renderTextChunks,
+   * renderHtmlChunks, renderSarifChunks) and write them to a file or stream one by one.
+   */
+  | 'REPORT_TOO_LARGE';
 
 // Shared through the global symbol registry, so the ESM and CommonJS builds (two copies of this class,
 // as is any second install of neardup) recognise each other's errors.

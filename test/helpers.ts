@@ -86,3 +86,20 @@ export function checkSpan(
   if (span.words < bridgeDensity * a.length || span.words < bridgeDensity * b.length) return 'not dense';
   return undefined;
 }
+
+/** The control characters a terminal acts on in `text` (C0 but tab and newline, DEL, C1), as code points. */
+export function terminalControls(text: string): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 0x20 && c !== 9 && c !== 10) || (c >= 0x7f && c <= 0x9f)) found.push(c);
+  }
+  return found;
+}
+
+/** The text without the colour codes the text report adds itself. */
+export function withoutOwnColours(text: string): string {
+  let plain = text;
+  for (const code of [0, 1, 2, 31, 33, 36]) plain = plain.replaceAll(`\x1b[${code}m`, '');
+  return plain;
+}

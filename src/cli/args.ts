@@ -15,7 +15,10 @@ export interface CliArgs {
   index: string | undefined;
   /** A Redis URL holding a shared index to check the inputs against and add them to. */
   redis: string | undefined;
-  /** File name endings searched for in directories, with the dot: ['.txt', '.md']. */
+  /**
+   * File name endings searched for in directories, lower case with the dot ('.txt'), '' for names
+   * without an ending (LICENSE, Debian's copyright files), '*' for every file. Matched in any case.
+   */
   extensions: string[];
   /** Worker threads for the detection, or 'auto' (threads only for large inputs). */
   threads: number | 'auto';
@@ -31,14 +34,18 @@ export const USAGE = `Usage: neardup [options] <path...>
 
 Finds near-duplicate and overlapping paragraphs in text files.
 Paths are files, directories (searched recursively for --ext files), or - for standard input.
-Document ids in the report are the paths as given.
+Document ids in the report are the paths as given. Binary files are skipped with a warning;
+JSONL and CSV files are refused (records, not prose).
 
 Options:
   --format text|json|html|sarif  output format (default text; json prints the Report; sarif is SARIF 2.1.0)
   --out FILE                     write the report to FILE instead of standard output
   --threshold N                  near-duplicate Jaccard threshold, 0 < N <= 1 (default 0.7)
   --min-overlap N                shortest shared run of words reported as an overlap (default 10)
-  --ext LIST                     file endings searched in directories (default .txt,.md)
+  --ext LIST                     file endings searched in directories, in any case (default .txt,.md);
+                                 an empty entry takes names without an ending: --ext '' for only
+                                 those (LICENSE, copyright), --ext .txt, for .txt files and those;
+                                 --ext '*' takes every file (binary ones are still skipped)
   --fail-on-duplicates           exit with code 1 when anything is flagged
   --index FILE                   check the inputs against the index saved in FILE (created when
                                  missing), report what they duplicate, add them and save it back;
@@ -74,13 +81,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
       `neardup: --format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`,
     );
   }
-  const extensions = (values.ext as string)
-    .split(',')
-    .map((e) => e.trim())
-    .filter((e) => e.length > 0)
-    .map((e) => (e.startsWith('.') ? e : `.${e}`));
-  if (extensions.length === 0)
-    throw new UsageError(`neardup: --ext needs at least one ending, got ${JSON.stringify(values.ext)}`);
+  const extensions = parseEndings(values.ext as string);
   const args: CliArgs = {
     paths: positionals,
     format,
@@ -150,6 +151,25 @@ function parse(argv: readonly string[]) {
       version: { type: 'boolean', short: 'v' },
     },
   });
+}
+
+/**
+ * The endings of --ext: comma-separated, with or without the dot, lower-cased; an empty entry stands for
+ * names without an ending, so --ext '' takes only those and --ext .txt, both; * takes every file.
+ */
+function parseEndings(value: string): string[] {
+  const endings = value
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .map((e) => (e === '' || e === '*' || e.startsWith('.') ? e : `.${e}`));
+  for (const ending of endings) {
+    if (ending === '.' || (ending !== '*' && /[/\\*?]/.test(ending))) {
+      throw new UsageError(
+        `neardup: --ext takes endings such as .txt,.md ('' for names without one, * for every file), got ${JSON.stringify(value)}`,
+      );
+    }
+  }
+  return [...new Set(endings)];
 }
 
 function threadCount(value: string): number | 'auto' {

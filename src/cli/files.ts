@@ -1,8 +1,6 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-
-/** A problem with the input (missing file, empty directory…): printed as is, exit code 2. */
-export class InputError extends Error {}
+import { readFile } from 'node:fs/promises';
+import { quoteName } from '../util/controls.js';
+import { describeError, InputError } from './walk.js';
 
 export interface InputDocument {
   id: string;
@@ -10,64 +8,11 @@ export interface InputDocument {
 }
 
 /**
- * The files to read, in a stable order: each path as given; directories searched recursively (sorted,
- * skipping node_modules and names starting with '.') for files ending in one of `extensions`;
- * '-' is standard input. A file reached twice is listed once.
- */
-export async function listInputs(paths: readonly string[], extensions: readonly string[]): Promise<string[]> {
-  const listed: string[] = [];
-  const seen = new Set<string>();
-  const add = (id: string) => {
-    const key = id === '-' ? '-' : resolve(id);
-    if (!seen.has(key)) {
-      seen.add(key);
-      listed.push(id);
-    }
-  };
-  for (const path of paths) {
-    if (path === '-') {
-      add('-');
-      continue;
-    }
-    const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-      throw new InputError(`neardup: cannot read ${JSON.stringify(path)}: ${describe(error)}`);
-    });
-    if (info.isDirectory()) {
-      const found = await walk(path, extensions);
-      if (found.length === 0) {
-        throw new InputError(
-          `neardup: no ${extensions.join(' or ')} files in directory ${JSON.stringify(path)} (change the endings with --ext)`,
-        );
-      }
-      for (const file of found) add(file);
-    } else {
-      add(path);
-    }
-  }
-  return listed;
-}
-
-async function walk(dir: string, extensions: readonly string[]): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    throw new InputError(`neardup: cannot read directory ${JSON.stringify(dir)}: ${describe(error)}`);
-  });
-  entries.sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
-  const files: string[] = [];
-  for (const entry of entries) {
-    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(path, extensions)));
-    else if ((entry.isFile() || entry.isSymbolicLink()) && extensions.some((e) => entry.name.endsWith(e))) {
-      files.push(path);
-    }
-  }
-  return files;
-}
-
-/**
  * Reads the listed inputs as UTF-8 and yields them in order, with at most `concurrency` reads in
  * flight, so detection indexes each file while the next ones load. Invalid UTF-8 is decoded with U+FFFD
- * replacement characters and reported through `warn`, naming the file.
+ * replacement characters and reported through `warn`, naming the file. Binary files (a NUL byte in the
+ * first 8,000 bytes, git's test) are skipped with a warning naming them; when every input is binary,
+ * that is an InputError.
  */
 export async function* streamInputs(
   ids: readonly string[],
@@ -84,11 +29,17 @@ export async function* streamInputs(
     readFile?: (path: string) => Promise<Uint8Array>;
   },
 ): AsyncGenerator<InputDocument> {
-  const read = async (id: string): Promise<InputDocument> => {
+  const read = async (id: string): Promise<InputDocument | undefined> => {
     const bytes = id === '-' ? await readStream(stdin) : await readFileBytes(id, readBytes);
+    const nul = bytes.subarray(0, BINARY_PROBE_BYTES).indexOf(0);
+    if (nul >= 0) {
+      warn(`neardup: warning: skipped ${nameOf(id)}: ${binaryReason(bytes, nul)}`);
+      return undefined;
+    }
     return { id, text: decode(bytes, id, warn) };
   };
-  const pending: Promise<InputDocument>[] = [];
+  const pending: Promise<InputDocument | undefined>[] = [];
+  let binary = 0;
   let next = 0;
   const start = () => {
     const reading = read(ids[next++]);
@@ -97,10 +48,31 @@ export async function* streamInputs(
   };
   while (next < ids.length && pending.length < concurrency) start();
   while (pending.length > 0) {
-    const document = await (pending.shift() as Promise<InputDocument>);
+    const document = await (pending.shift() as Promise<InputDocument | undefined>);
     if (next < ids.length) start();
-    yield document;
+    if (document === undefined) binary++;
+    else yield document;
   }
+  if (binary > 0 && binary === ids.length) {
+    throw new InputError(
+      `neardup: ${binary === 1 ? 'the input is' : `all ${binary} inputs are`} binary (NUL bytes), nothing to compare; neardup reads text files`,
+    );
+  }
+}
+
+/** Bytes searched for a NUL, as git does to tell binary files from text. */
+export const BINARY_PROBE_BYTES = 8000;
+
+/** Why a file with a NUL byte at `nul` is skipped: UTF-16 text says so, anything else is binary. */
+function binaryReason(bytes: Uint8Array, nul: number): string {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  return utf16
+    ? 'UTF-16 text (byte-order mark); convert it to UTF-8 (for example iconv -f UTF-16 -t UTF-8)'
+    : `binary content (a NUL byte at byte ${nul})`;
+}
+
+function nameOf(id: string): string {
+  return id === '-' ? 'standard input' : quoteName(id);
 }
 
 async function readFileBytes(
@@ -110,7 +82,7 @@ async function readFileBytes(
   return Promise.resolve()
     .then(() => readBytes(path))
     .catch((error: NodeJS.ErrnoException) => {
-      throw new InputError(`neardup: cannot read ${JSON.stringify(path)}: ${describe(error)}`);
+      throw new InputError(`neardup: cannot read ${quoteName(path)}: ${describeError(error)}`);
     });
 }
 
@@ -130,23 +102,7 @@ function decode(bytes: Uint8Array, id: string, warn: (message: string) => void):
   try {
     return strict.decode(bytes);
   } catch {
-    warn(
-      `neardup: warning: ${id === '-' ? 'standard input' : JSON.stringify(id)} is not valid UTF-8; invalid bytes were replaced with U+FFFD`,
-    );
+    warn(`neardup: warning: ${nameOf(id)} is not valid UTF-8; invalid bytes were replaced with U+FFFD`);
     return lenient.decode(bytes);
-  }
-}
-
-function describe(error: NodeJS.ErrnoException): string {
-  switch (error.code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return error.message;
   }
 }

@@ -3,7 +3,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createIndex, type Options, type Report } from '../index.js';
 import { redisStorage } from '../node/redis.js';
 import { openSavedIndex } from '../store/lasting-index.js';
-import { InputError } from './files.js';
+import { InputError } from './walk.js';
 
 /**
  * `--index FILE`: loads the saved index (or starts one), skips inputs already indexed with the same

@@ -1,4 +1,4 @@
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import {
@@ -6,17 +6,20 @@ import {
   NearDupError,
   type Options,
   type Report,
-  renderHtml,
-  renderJson,
-  renderSarif,
-  renderText,
+  renderHtmlChunks,
+  renderJsonChunks,
+  renderSarifChunks,
+  renderTextChunks,
   splitParagraphs,
 } from '../index.js';
 import { findDuplicatesParallel } from '../node/index.js';
+import { escapeControls } from '../util/controls.js';
 import { type CliArgs, type Format, parseCli, USAGE, UsageError } from './args.js';
-import { InputError, listInputs, streamInputs } from './files.js';
+import { streamInputs } from './files.js';
 import { checkAgainstIndex, checkAgainstRedis } from './index-file.js';
+import { Output } from './output.js';
 import { Progress } from './progress.js';
+import { InputError, listInputs } from './walk.js';
 
 export interface Io {
   stdout: NodeJS.WritableStream & { isTTY?: boolean };
@@ -29,21 +32,28 @@ export interface Io {
 
 /** Runs the CLI; resolves to the exit code (0 done, 1 duplicates with --fail-on-duplicates, 2 error). */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+  // Messages name files and echo input: control characters in them are written as escapes.
   const say = (stream: NodeJS.WritableStream, text: string) =>
-    new Promise<void>((done) => stream.write(text.endsWith('\n') ? text : `${text}\n`, () => done()));
+    new Promise<void>((done) => {
+      const safe = escapeControls(text);
+      stream.write(safe.endsWith('\n') ? safe : `${safe}\n`, () => done());
+    });
+  let output: Output | undefined;
   try {
     const args = parseCli(argv);
     if (args.help) return await say(io.stdout, USAGE).then(() => 0);
     if (args.version) return await say(io.stdout, version()).then(() => 0);
     // Progress on a terminal, never in CI (its logs are often TTYs), always with --progress.
     const progress = new Progress(io.stderr, args.progress || (io.stderr.isTTY === true && !isCi(io.env)));
-    const ids = await listInputs(args.paths, args.extensions);
-    // Files are indexed as they are read; their texts are kept once, for the renderers.
-    let texts = new Map<string, string>();
     const warn = (message: string) => {
       progress.end();
-      io.stderr.write(`${message}\n`);
+      io.stderr.write(`${escapeControls(message)}\n`);
     };
+    // --out is checked before any input is read: a run must not fail on it after minutes of work.
+    output = await Output.open(args.out, io.stdout);
+    const ids = await listInputs(args.paths, args.extensions, { warn, exclude: args.out });
+    // Files are indexed as they are read; their texts are kept once, for the renderers.
+    let texts = new Map<string, string>();
     const threads =
       args.index !== undefined || args.redis !== undefined
         ? 1
@@ -59,6 +69,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       const on = threads > 1 ? ` on ${threads} threads` : '';
       progress.stage(`detecting near duplicates and overlaps in ${texts.size} documents${on}…`);
     }
+    const onProgress = progress.enabled
+      ? (verified: number, total: number) => progress.verifying(verified, total)
+      : undefined;
     let report: Report;
     if (args.index !== undefined || args.redis !== undefined) {
       const checked =
@@ -72,22 +85,17 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     } else {
       report =
         threads > 1
-          ? await findDuplicatesParallel(documents(), detectionOptions(args), { threads })
-          : await findDuplicates(documents(), detectionOptions(args));
+          ? await findDuplicatesParallel(documents(), detectionOptions(args), { threads, onProgress })
+          : await findDuplicates(documents(), detectionOptions(args), { onProgress });
     }
     progress.stage(`found ${report.stats.pairs} pairs in ${report.stats.ms} ms; writing ${args.format}…`);
     const color = args.out === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
-    const output = render(args.format, report, texts, color);
+    const chunks = render(args.format, report, texts, color);
     progress.end();
-    if (args.out !== undefined) {
-      await writeFile(args.out, output).catch((error: Error) => {
-        throw new InputError(`neardup: cannot write ${JSON.stringify(args.out)}: ${error.message}`);
-      });
-    } else {
-      await say(io.stdout, output);
-    }
+    await output.write(chunks);
     return args.failOnDuplicates && report.pairs.length > 0 ? 1 : 0;
   } catch (error) {
+    await output?.discard();
     if (error instanceof UsageError) {
       await say(io.stderr, `${error.message}\nRun 'neardup --help' for usage.`);
     } else if (error instanceof InputError || error instanceof NearDupError) {
@@ -139,16 +147,22 @@ function detectionOptions(args: CliArgs): Options {
   return options;
 }
 
-function render(format: Format, report: Report, texts: Map<string, string>, color: boolean): string {
+/** The report in chunks, written as they come: no format holds the whole report in one string. */
+function render(
+  format: Format,
+  report: Report,
+  texts: Map<string, string>,
+  color: boolean,
+): Iterable<string> {
   switch (format) {
     case 'json':
-      return renderJson(report);
+      return renderJsonChunks(report);
     case 'text':
-      return renderText(report, texts, { color });
+      return renderTextChunks(report, texts, { color });
     case 'html':
-      return renderHtml(report, texts);
+      return renderHtmlChunks(report, texts);
     case 'sarif':
-      return renderSarif(report, texts, { toolVersion: version() });
+      return renderSarifChunks(report, texts, { toolVersion: version() });
   }
 }
 

@@ -8,6 +8,12 @@ import { isIterable, iterableOf, prepare } from '../pipeline/detector.js';
 import { DocumentReader, readDocuments, type SourceDocument } from '../pipeline/documents.js';
 import { assembleReport, candidatePairs, type FoundPair, now } from '../pipeline/find.js';
 import type { Options } from '../pipeline/options.js';
+import {
+  PROGRESS_EVERY,
+  type ProgressCallback,
+  type ProgressOptions,
+  progressCallback,
+} from '../pipeline/progress.js';
 import type { DocumentInput, Pair, Report } from '../types.js';
 import { batchCorpus, type IndexedBatch, makeChunk, type WorkerTask } from './chunks.js';
 import { WorkerPool } from './pool.js';
@@ -22,6 +28,8 @@ export interface ParallelOptions {
   chunkPairs?: number;
   /** Documents sent to a thread to index at a time (fewer when they hold over 2 M characters). Default 500. */
   batchDocuments?: number;
+  /** Told how verification advances, as findDuplicates' onProgress (here after each batch of candidates). */
+  onProgress?: ProgressOptions['onProgress'];
 }
 
 /**
@@ -34,8 +42,10 @@ export interface ParallelOptions {
 export async function findDuplicatesParallel(
   documents: readonly DocumentInput[] | AsyncIterable<DocumentInput> | Iterable<DocumentInput>,
   options?: Options,
-  { threads = os.availableParallelism(), chunkPairs = 2000, batchDocuments = 500 }: ParallelOptions = {},
+  parallel: ParallelOptions = {},
 ): Promise<Report> {
+  const { threads = os.availableParallelism(), chunkPairs = 2000, batchDocuments = 500 } = parallel;
+  const onProgress = progressCallback({ onProgress: parallel.onProgress });
   for (const [name, value, min] of [
     ['threads', threads, 1],
     ['chunkPairs', chunkPairs, 1],
@@ -83,6 +93,7 @@ export async function findDuplicatesParallel(
       threads,
       resolved.maxPairs,
       () => tooManyFlagged(resolved.maxPairs),
+      onProgress,
     );
     return assembleReport(corpus, resolved, found, candidates.length, started);
   } finally {
@@ -145,10 +156,14 @@ async function verifyInThreads(
   threads: number,
   maxPairs: number,
   tooMany: () => Error,
+  onProgress: ProgressCallback | undefined,
 ): Promise<FoundPair[]> {
   const total = corpus.docOf.length;
   const found: FoundPair[] = [];
   const inFlight = new Set<Promise<void>>();
+  let verified = 0;
+  let reported = 0;
+  onProgress?.(0, candidates.length);
   for (let from = 0; from < candidates.length; from += chunkPairs) {
     const ps: number[] = [];
     const qs: number[] = [];
@@ -164,6 +179,11 @@ async function verifyInThreads(
     const job: Promise<void> = run.then(({ found: hits, pairs }) => {
       for (const [k, i] of hits.entries()) found.push({ pair: pairs[k], p: ps[i], q: qs[i] });
       inFlight.delete(job);
+      verified += ps.length;
+      if (onProgress !== undefined && verified - reported >= PROGRESS_EVERY && verified < candidates.length) {
+        reported = verified;
+        onProgress(verified, candidates.length);
+      }
     });
     inFlight.add(job);
     // Two batches per thread in flight: threads stay busy, and only those batches' texts are copied.
@@ -172,5 +192,6 @@ async function verifyInThreads(
   }
   await Promise.all(inFlight);
   if (found.length > maxPairs) throw tooMany();
+  onProgress?.(candidates.length, candidates.length);
   return found;
 }

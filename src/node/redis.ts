@@ -1,6 +1,7 @@
 import type { ChainableCommander, Redis, RedisOptions } from 'ioredis';
 import { NearDupError } from '../errors.js';
 import type { IndexStorage, StorageChange, StorageChangeResult } from '../store/storage.js';
+import { appendAll } from '../util/append.js';
 import type { RedisClient } from './redis-client.js';
 import { CHANGE, INIT, LAYOUT, MEMBERS, RELEASE } from './redis-scripts.js';
 
@@ -27,8 +28,10 @@ const RESULTS: Record<number, StorageChangeResult> = {
 
 /** The scripts as commands (defineCommand: EVALSHA, with EVAL when Redis does not know the script yet). */
 interface Scripted {
-  neardupChange(numberOfKeys: number, ...args: (string | Buffer | number)[]): Promise<number>;
-  neardupMembers(numberOfKeys: number, ...args: string[]): Promise<string[]>;
+  // The keys and arguments in one array, which ioredis flattens: spread as arguments, a long document's
+  // 100,000 buckets and more would overflow the stack.
+  neardupChange(numberOfKeys: number, args: RedisArgument[]): Promise<number>;
+  neardupMembers(numberOfKeys: number, args: RedisArgument[]): Promise<string[]>;
   neardupRelease(key: string, first: number, count: number): Promise<number>;
   neardupInit(
     parametersKey: string,
@@ -37,6 +40,7 @@ interface Scripted {
     layout: string,
   ): Promise<[string, string]>;
 }
+type RedisArgument = string | Buffer | number;
 function scripted<T extends Redis | ChainableCommander>(client: T): T & Scripted {
   return client as T & Scripted;
 }
@@ -105,7 +109,7 @@ class RedisStorage implements IndexStorage {
           entries += (changes[to].from?.buckets.length ?? 0) + (changes[to].to?.buckets.length ?? 0);
           to++;
         } while (to < changes.length && entries < PIPELINE_ENTRIES);
-        results.push(...(await this.writePipeline(r, changes.slice(from, to))));
+        appendAll(results, await this.writePipeline(r, changes.slice(from, to)));
         from = to;
       }
       return results;
@@ -134,7 +138,7 @@ class RedisStorage implements IndexStorage {
     this.run('lookup', async (r) => {
       if (buckets.length === 0) return [];
       const { keys, fields } = this.bucketKeys(buckets);
-      return scripted(r).neardupMembers(keys.length + 1, this.key('names'), ...keys, ...fields);
+      return scripted(r).neardupMembers(keys.length + 1, [this.key('names')].concat(keys, fields));
     });
 
   readonly ids = (): Promise<string[]> => this.run('ids', (r) => r.zrange(this.key('order'), 0, -1));
@@ -198,27 +202,21 @@ class RedisStorage implements IndexStorage {
     for (const { id, from, to, order } of changes) {
       const old = this.bucketKeys(from?.buckets ?? []);
       const fresh = this.bucketKeys(to?.buckets ?? []);
-      const keys = [
+      const expected = from ? bufferOf(from.record) : '';
+      const record = to ? bufferOf(to.record) : '';
+      const args: RedisArgument[] = [
         this.docKey(id),
         this.key('order'),
         this.key('sequence'),
         this.key('names'),
-        ...old.keys,
-        ...fresh.keys,
       ];
-      const expected = from ? bufferOf(from.record) : '';
-      const record = to ? bufferOf(to.record) : '';
-      pipeline.neardupChange(
-        keys.length,
-        ...keys,
-        id,
-        expected,
-        record,
-        old.keys.length,
-        order ?? '',
-        ...old.fields,
-        ...fresh.fields,
-      );
+      appendAll(args, old.keys);
+      appendAll(args, fresh.keys);
+      const numberOfKeys = args.length;
+      args.push(id, expected, record, old.keys.length, order ?? '');
+      appendAll(args, old.fields);
+      appendAll(args, fresh.fields);
+      pipeline.neardupChange(numberOfKeys, args);
     }
     const replies = (await pipeline.exec()) ?? [];
     if (replies.length !== changes.length) throw new Error('the pipeline was cut short');

@@ -4,6 +4,7 @@ import { winnow } from '../candidates/winnowing.js';
 import type { FeatureExtractor } from '../sketch/features.js';
 import { type ParagraphSplitter, splitParagraphs } from '../text/paragraphs.js';
 import type { ParagraphInfo, ParagraphMode, ResolvedOptions } from '../types.js';
+import { appendAll } from '../util/append.js';
 import { GrowableUint32 } from '../util/grow.js';
 import type { ParagraphSource } from '../verify/pair-verifier.js';
 import type { SourceDocument } from './documents.js';
@@ -113,8 +114,8 @@ export class CorpusBuilder {
     const docBase = this.docs.length;
     const paragraphBase = this.docOf.length;
     const setBase = this.setValues.length;
-    this.docs.push(...batch.docs);
-    this.paragraphsByDoc.push(...batch.paragraphsByDoc);
+    appendAll(this.docs, batch.docs);
+    appendAll(this.paragraphsByDoc, batch.paragraphsByDoc);
     for (let p = 0; p < batch.docOf.length; p++) {
       this.docOf.push(docBase + batch.docOf[p]);
       this.indexOf.push(batch.indexOf[p]);

@@ -10,18 +10,25 @@ import { CorpusBuilder } from './corpus.js';
 import { DocumentReader, readDocuments } from './documents.js';
 import { findInCorpus, now } from './find.js';
 import { type Options, resolveOptions } from './options.js';
+import { type ProgressOptions, progressCallback } from './progress.js';
 import { languageParams, shingleParams } from './stage-params.js';
 
 export interface Detector {
   /** Every option with the value in use. */
   readonly options: ResolvedOptions;
-  /** Finds near duplicates and overlaps in and across the documents (synchronous). */
-  find(documents: readonly DocumentInput[]): Report;
+  /**
+   * Finds near duplicates and overlaps in and across the documents (synchronous). `progress.onProgress`
+   * is told how verification advances.
+   */
+  find(documents: readonly DocumentInput[], progress?: ProgressOptions): Report;
   /**
    * The same for documents that arrive one by one (an async or sync iterable, such as files read from
    * disk): each is indexed as it arrives, so the caller never holds them all in one array.
    */
-  findStream(documents: AsyncIterable<DocumentInput> | Iterable<DocumentInput>): Promise<Report>;
+  findStream(
+    documents: AsyncIterable<DocumentInput> | Iterable<DocumentInput>,
+    progress?: ProgressOptions,
+  ): Promise<Report>;
   /** MinHash signature (numHashes values) of one paragraph of text. */
   signature(text: string): Uint32Array;
 }
@@ -48,15 +55,17 @@ export async function createDetector(options?: Options): Promise<Detector> {
   const { resolved, splitter, extractor } = await prepare(options);
   return {
     options: resolved,
-    find(documents) {
+    find(documents, progress) {
       const started = now();
+      const onProgress = progressCallback(progress);
       const docs = readDocuments(documents);
       const builder = new CorpusBuilder(resolved, splitter, extractor);
       for (const doc of docs) builder.add(doc);
-      return findInCorpus(builder.finish(), resolved, extractor, started);
+      return findInCorpus(builder.finish(), resolved, extractor, started, onProgress);
     },
-    async findStream(documents) {
+    async findStream(documents, progress) {
       const started = now();
+      const onProgress = progressCallback(progress);
       const source = iterableOf(documents);
       const reader = new DocumentReader();
       const builder = new CorpusBuilder(resolved, splitter, extractor);
@@ -64,7 +73,7 @@ export async function createDetector(options?: Options): Promise<Detector> {
         builder.add(reader.read(item));
         checkParagraphCount(builder.paragraphs);
       }
-      return findInCorpus(builder.finish(), resolved, extractor, started);
+      return findInCorpus(builder.finish(), resolved, extractor, started, onProgress);
     },
     signature(text) {
       if (typeof text !== 'string') {
@@ -82,18 +91,20 @@ export async function createDetector(options?: Options): Promise<Detector> {
 }
 
 /**
- * One-shot detection: createDetector(options).find(documents) for an array, .findStream(documents) for
- * an async or sync iterable of documents.
+ * One-shot detection: createDetector(options).find(documents, progress) for an array,
+ * .findStream(documents, progress) for an async or sync iterable of documents.
  */
 export async function findDuplicates(
   documents: readonly DocumentInput[] | AsyncIterable<DocumentInput> | Iterable<DocumentInput>,
   options?: Options,
+  progress?: ProgressOptions,
 ): Promise<Report> {
+  progressCallback(progress); // validate before any async work, so a bad argument fails fast
   if (!Array.isArray(documents) && isIterable(documents)) {
-    return (await createDetector(options)).findStream(documents);
+    return (await createDetector(options)).findStream(documents, progress);
   }
   const docs = readDocuments(documents); // validate before any async work, so bad input fails fast
-  return (await createDetector(options)).find(docs);
+  return (await createDetector(options)).find(docs, progress);
 }
 
 /** An object (not a string) that can be iterated, with for await or for. */

@@ -5,6 +5,7 @@ import type { FeatureExtractor } from '../sketch/features.js';
 import type { Pair, Report, ResolvedOptions } from '../types.js';
 import { PairVerifier } from '../verify/pair-verifier.js';
 import { type Corpus, corpusSource } from './corpus.js';
+import { PROGRESS_EVERY, type ProgressCallback } from './progress.js';
 import { verifyParams } from './stage-params.js';
 
 /** A verified pair with the global paragraph numbers it came from. */
@@ -23,10 +24,11 @@ export function findInCorpus(
   options: ResolvedOptions,
   extractor: FeatureExtractor,
   started: number,
+  onProgress?: ProgressCallback,
 ): Report {
   const candidates = candidatePairs(corpus, options);
   const verifier = new PairVerifier(corpusSource(corpus), verifyParams(options), extractor);
-  const found = verifyCandidates(candidates, corpus.docOf.length, verifier, options.maxPairs);
+  const found = verifyCandidates(candidates, corpus.docOf.length, verifier, options.maxPairs, onProgress);
   return assembleReport(corpus, options, found, candidates.length, started);
 }
 
@@ -36,15 +38,18 @@ export function verifyCandidates(
   span: number,
   verifier: PairVerifier,
   maxPairs: number,
+  onProgress?: ProgressCallback,
 ): FoundPair[] {
   const found: FoundPair[] = [];
-  for (const key of candidates) {
-    const [p, q] = pairOfKey(key, span);
+  for (let i = 0; i < candidates.length; i++) {
+    if (onProgress !== undefined && i % PROGRESS_EVERY === 0) onProgress(i, candidates.length);
+    const [p, q] = pairOfKey(candidates[i], span);
     const pair = verifier.verify(p, q);
     if (pair === undefined) continue;
     if (found.length === maxPairs) throw tooManyFlagged(maxPairs);
     found.push({ pair, p, q });
   }
+  onProgress?.(candidates.length, candidates.length);
   return found;
 }
 

@@ -1,4 +1,5 @@
 import type { Report } from '../types.js';
+import type { ChunkBuffer } from './chunks.js';
 import { counterpartId, type Segment, type SpanSide, segments, sideId } from './highlights.js';
 
 const ESCAPES: Record<string, string> = {
@@ -25,10 +26,11 @@ export function documentIndexes(report: Report): Map<string, number> {
 }
 
 /**
- * One document's original text, whole and in order (so the element's text equals the document's
- * text), with a wrapper per paragraph (`id="d{doc}-p{paragraph}"`) and a link per highlighted segment
- * to the counterpart of its strongest passage. Empty anchors (`id="h{pair}-{span}-{side}"`) mark where
- * each passage starts. `sides` are the passages in this document (spanSidesByDocument). Segments carry their offsets in `data-from`/`data-to` and the passages that
+ * Writes to `out` one document's original text, whole and in order (so the element's text equals the
+ * document's text), with a wrapper per paragraph (`id="d{doc}-p{paragraph}"`) and a link per highlighted
+ * segment to the counterpart of its strongest passage. Empty anchors (`id="h{pair}-{span}-{side}"`) mark
+ * where each passage starts. `sides` are the passages in this document (spanSidesByDocument), `flagged`
+ * its flagged paragraphs. Segments carry their offsets in `data-from`/`data-to` and the passages that
  * cover them in `data-sides`.
  */
 export function documentHtml(
@@ -37,45 +39,39 @@ export function documentHtml(
   text: string,
   docIndex: ReadonlyMap<string, number>,
   sides: readonly SpanSide[],
-): string {
+  flagged: ReadonlySet<number> | undefined,
+  out: ChunkBuffer,
+): void {
   const d = docIndex.get(id) ?? 0;
   const doc = report.documents[d];
   const marks = segments(sides);
-  const flagged = new Set<number>();
-  for (const pair of report.pairs) {
-    if (pair.a.doc === id) flagged.add(pair.a.paragraph);
-    if (pair.b.doc === id) flagged.add(pair.b.paragraph);
-  }
   const started = new Set<string>();
-  const out: string[] = [];
+  out.add(`<article class="doc" id="d${d}">`);
+  out.add(`<h3>${escapeHtml(id)} <span class="figures">${doc.paragraphs.length} paragraphs</span></h3>`);
+  out.add(`<div class="text" data-doc="${d}">`);
   let pos = 0;
   let m = 0;
   for (const paragraph of doc.paragraphs) {
     if (paragraph.start < pos) continue;
-    out.push(escapeHtml(text.slice(pos, paragraph.start)));
-    const cls = flagged.has(paragraph.index) ? 'para flagged' : 'para';
-    out.push(`<span class="${cls}" id="d${d}-p${paragraph.index}" data-n="${paragraph.index + 1}">`);
+    out.add(escapeHtml(text.slice(pos, paragraph.start)));
+    const cls = flagged?.has(paragraph.index) ? 'para flagged' : 'para';
+    out.add(`<span class="${cls}" id="d${d}-p${paragraph.index}" data-n="${paragraph.index + 1}">`);
     pos = paragraph.start;
     while (m < marks.length && marks[m].end <= paragraph.start) m++;
     for (; m < marks.length && marks[m].start < paragraph.end; m++) {
       const start = Math.max(marks[m].start, pos);
       const end = Math.min(marks[m].end, paragraph.end);
       if (end <= start) continue;
-      out.push(escapeHtml(text.slice(pos, start)));
-      out.push(segmentHtml(report, marks[m], start, end, text, started));
+      out.add(escapeHtml(text.slice(pos, start)));
+      out.add(segmentHtml(report, marks[m], start, end, text, started));
       pos = end;
       if (marks[m].end > paragraph.end) break;
     }
-    out.push(`${escapeHtml(text.slice(pos, paragraph.end))}</span>`);
+    out.add(`${escapeHtml(text.slice(pos, paragraph.end))}</span>`);
     pos = paragraph.end;
   }
-  out.push(escapeHtml(text.slice(pos)));
-  return [
-    `<article class="doc" id="d${d}">`,
-    `<h3>${escapeHtml(id)} <span class="figures">${doc.paragraphs.length} paragraphs</span></h3>`,
-    `<div class="text" data-doc="${d}">${out.join('')}</div>`,
-    '</article>',
-  ].join('');
+  out.add(escapeHtml(text.slice(pos)));
+  out.add('</div></article>');
 }
 
 function segmentHtml(

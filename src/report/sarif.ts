@@ -1,5 +1,7 @@
 import type { Pair, Report } from '../types.js';
 import { fmix32 } from '../util/fmix32.js';
+import { reportTooLarge } from './chunks.js';
+import { jsonChunks, LazyArray } from './json-chunks.js';
 import { cutAt, oneLine, sharedWords } from './quote.js';
 import type { Location, Log, ReportingDescriptor, Result } from './sarif-log.js';
 import { type DocumentTexts, lineIndex, textOf } from './texts.js';
@@ -50,7 +52,57 @@ const KINDS: Pair['kind'][] = ['exact', 'near', 'overlap'];
  * column exclusive, plus character offsets) and each shared passage as related locations on both sides.
  */
 export function toSarif(report: Report, texts: DocumentTexts, options: SarifOptions = {}): Log {
+  const { log, result } = sarifParts(report, texts, options);
+  return log(report.pairs.map(result));
+}
+
+/**
+ * The SARIF log as JSON text. A log too large for one string is a REPORT_TOO_LARGE error:
+ * renderSarifChunks gives the same text in chunks.
+ */
+export function renderSarif(report: Report, texts: DocumentTexts, options?: SarifOptions): string {
+  try {
+    return `${JSON.stringify(toSarif(report, texts, options), null, 2)}\n`;
+  } catch (error) {
+    if (error instanceof RangeError)
+      throw reportTooLarge('renderSarif', 'renderSarifChunks', undefined, error);
+    throw error;
+  }
+}
+
+/**
+ * renderSarif's text in chunks of about 64 K characters, for reports of any size: each result is made
+ * as it is written, so the log is never held whole. Joined, the chunks equal renderSarif(report, texts,
+ * options).
+ */
+export function* renderSarifChunks(
+  report: Report,
+  texts: DocumentTexts,
+  options: SarifOptions = {},
+): Generator<string> {
+  const { log, result } = sarifParts(report, texts, options);
+  const results = new LazyArray(report.pairs.length, (i) => result(report.pairs[i]));
+  yield* jsonChunks(log(results as unknown as Result[]), 2);
+  yield '\n';
+}
+
+/** The log around its results, and the result of one pair: what toSarif and renderSarifChunks share. */
+function sarifParts(
+  report: Report,
+  texts: DocumentTexts,
+  options: SarifOptions,
+): { log: (results: Result[]) => Log; result: (pair: Pair) => Result } {
   const docIndex = new Map(report.documents.map((d, i) => [d.id, i]));
+  // Each document's URI once, not once per location (percent-encoding a path is not free).
+  const uris = new Map<string, ReturnType<typeof artifactUri>>();
+  const uriOf = (doc: string) => {
+    let uri = uris.get(doc);
+    if (uri === undefined) {
+      uri = artifactUri(doc);
+      uris.set(doc, uri);
+    }
+    return uri;
+  };
   const finders = new Map<string, (offset: number) => { line: number; column: number }>();
   const region = (doc: string, start: number, end: number) => {
     const text = textOf(texts, doc);
@@ -74,11 +126,11 @@ export function toSarif(report: Report, texts: DocumentTexts, options: SarifOpti
   const location = (doc: string, start: number, end: number, extra: Partial<Location> = {}): Location => ({
     ...extra,
     physicalLocation: {
-      artifactLocation: { ...artifactUri(doc), index: docIndex.get(doc) },
+      artifactLocation: { ...uriOf(doc), index: docIndex.get(doc) },
       region: region(doc, start, end),
     },
   });
-  const results: Result[] = report.pairs.map((pair) => {
+  const result = (pair: Pair): Result => {
     const paragraphOf = (side: Pair['a']) =>
       report.documents[docIndex.get(side.doc) ?? 0].paragraphs[side.paragraph];
     const pa = paragraphOf(pair.a);
@@ -107,8 +159,8 @@ export function toSarif(report: Report, texts: DocumentTexts, options: SarifOpti
         sharedWords: pair.spans.reduce((sum, s) => sum + s.words, 0),
       },
     };
-  });
-  return {
+  };
+  const log = (results: Result[]): Log => ({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -124,18 +176,14 @@ export function toSarif(report: Report, texts: DocumentTexts, options: SarifOpti
         columnKind: 'utf16CodeUnits',
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The directory neardup ran in.' } } },
         artifacts: report.documents.map((d) => ({
-          location: artifactUri(d.id),
+          location: uriOf(d.id),
           length: textOf(texts, d.id).length,
         })),
         results,
       },
     ],
-  };
-}
-
-/** The SARIF log as JSON text. */
-export function renderSarif(report: Report, texts: DocumentTexts, options?: SarifOptions): string {
-  return `${JSON.stringify(toSarif(report, texts, options), null, 2)}\n`;
+  });
+  return { log, result };
 }
 
 function describe(pair: Pair, texts: DocumentTexts): string {

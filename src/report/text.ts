@@ -1,6 +1,8 @@
 import { describeValue, NearDupError } from '../errors.js';
 import type { Block, Pair, Report } from '../types.js';
+import { escapeControls, escapeName } from '../util/controls.js';
 import { blockMembers } from './block-members.js';
+import { ChunkBuffer, joinChunks } from './chunks.js';
 import { quotable, sharedWords } from './quote.js';
 import { type DocumentTexts, lineIndex, textOf } from './texts.js';
 
@@ -32,66 +34,98 @@ const HEADINGS: Record<BlockClass, string> = {
  * reads `doc:line ¶paragraph`. Blocks come first, headed by what they are, each with its pairs; then the
  * pairs in no block. Every pair shows its kind, Jaccard, containment and edit similarity and quotes its
  * shared passages. `texts` are the documents' original texts by id, used to quote the passages and to find
- * line numbers. Ends with a summary line.
+ * line numbers. Ends with a summary line. Control characters in document ids and quoted passages are
+ * written as escapes (`\x1b`, `\u009b`), so the report is safe to print on a terminal. A report too large
+ * for one string is a REPORT_TOO_LARGE error: renderTextChunks gives the same text in chunks.
  */
-export function renderText(
+export function renderText(report: Report, texts: DocumentTexts, options: TextRenderOptions = {}): string {
+  return joinChunks(renderTextChunks(report, texts, options), 'renderText', 'renderTextChunks');
+}
+
+/**
+ * renderText's text in chunks of about 64 K characters, for reports of any size: write them one by one
+ * to a file or stream. Joined, the chunks equal renderText(report, texts, options).
+ */
+export function renderTextChunks(
   report: Report,
   texts: DocumentTexts,
   { maxQuote = 240, color = false }: TextRenderOptions = {},
-): string {
+): Generator<string> {
   if (!Number.isInteger(maxQuote) || maxQuote < 20) {
     throw new NearDupError(
       'INVALID_OPTION',
       `neardup: renderText option maxQuote must be an integer of at least 20, got ${describeValue(maxQuote)}`,
     );
   }
+  return textChunks(report, texts, maxQuote, color);
+}
+
+function* textChunks(
+  report: Report,
+  texts: DocumentTexts,
+  maxQuote: number,
+  color: boolean,
+): Generator<string> {
   const paint = (code: string, text: string) => (color ? `${code}${text}\x1b[0m` : text);
   const lineOf = lineFinder(report, texts);
   const place = (doc: string, from: number, to = from) =>
     from === to
-      ? `${doc}:${lineOf(doc, from)} ¶${from + 1}`
-      : `${doc}:${lineOf(doc, from)} ¶${from + 1}–${to + 1}`;
+      ? `${escapeName(doc)}:${lineOf(doc, from)} ¶${from + 1}`
+      : `${escapeName(doc)}:${lineOf(doc, from)} ¶${from + 1}–${to + 1}`;
+  const out = new ChunkBuffer();
+  const line = (text: string) => out.add(`${text}\n`);
 
-  const pairLines = (pair: Pair, indent: string): string[] => {
-    const lines = [
+  const pairLines = (pair: Pair, indent: string) => {
+    line(
       `${indent}${paint(KIND_COLOR[pair.kind], `[${pair.kind}]`)} ${place(pair.a.doc, pair.a.paragraph)}  ⇄  ${place(pair.b.doc, pair.b.paragraph)}   ${figures(pair)}`,
-    ];
-    const shown = pair.kind === 'overlap' ? pair.spans : pair.spans.slice(0, QUOTED_PER_COPY);
-    for (const span of shown) {
-      const quote = quotable(textOf(texts, pair.a.doc).slice(span.a[0], span.a[1]), maxQuote);
-      lines.push(`${indent}    ${sharedWords(span)}: ${paint(ANSI.dim, `“${quote}”`)}`);
+    );
+    const shown = pair.kind === 'overlap' ? pair.spans.length : Math.min(QUOTED_PER_COPY, pair.spans.length);
+    for (let s = 0; s < shown; s++) {
+      const span = pair.spans[s];
+      const quote = escapeControls(quotable(textOf(texts, pair.a.doc).slice(span.a[0], span.a[1]), maxQuote));
+      line(`${indent}    ${sharedWords(span)}: ${paint(ANSI.dim, `“${quote}”`)}`);
     }
-    if (shown.length < pair.spans.length)
-      lines.push(`${indent}    … and ${pair.spans.length - shown.length} more shared passages`);
-    return lines;
+    if (shown < pair.spans.length)
+      line(`${indent}    … and ${pair.spans.length - shown} more shared passages`);
   };
 
-  const lines: string[] = [];
+  // Blocks are listed by class, one class after the other: each block's pairs are found once, and
+  // each class is written as it is walked, so no list of lines grows with the report.
   const members = blockMembers(report);
   const inBlock = new Set<Pair>();
-  const sections: Record<BlockClass, string[]> = { copied: [], passages: [], mixed: [] };
-  for (const block of report.blocks) {
+  const classes = report.blocks.map((block) => {
     const pairs = members.get(block) ?? [];
     for (const pair of pairs) inBlock.add(pair);
-    const section = sections[classify(pairs)];
-    const kinds = [...new Set(pairs.map((m) => m.kind))].map((k) => paint(KIND_COLOR[k], k)).join('/');
-    section.push(
-      `  ${place(block.a.doc, block.a.from, block.a.to)}  ⇄  ${place(block.b.doc, block.b.from, block.b.to)}   ${blockFigures(block, kinds)}`,
-    );
-    for (const pair of pairs) section.push(...pairLines(pair, '    '));
-  }
+    return classify(pairs);
+  });
   for (const kind of ['copied', 'passages', 'mixed'] as const) {
-    if (sections[kind].length === 0) continue;
-    lines.push(paint(ANSI.bold, HEADINGS[kind]), ...sections[kind], '');
+    if (!classes.includes(kind)) continue;
+    line(paint(ANSI.bold, HEADINGS[kind]));
+    for (const [b, block] of report.blocks.entries()) {
+      if (classes[b] !== kind) continue;
+      const pairs = members.get(block) ?? [];
+      const kinds = [...new Set(pairs.map((m) => m.kind))].map((k) => paint(KIND_COLOR[k], k)).join('/');
+      line(
+        `  ${place(block.a.doc, block.a.from, block.a.to)}  ⇄  ${place(block.b.doc, block.b.from, block.b.to)}   ${blockFigures(block, kinds)}`,
+      );
+      for (const pair of pairs) {
+        pairLines(pair, '    ');
+        if (out.full) yield out.take();
+      }
+    }
+    line('');
   }
   const rest = report.pairs.filter((pair) => !inBlock.has(pair));
   if (rest.length > 0) {
-    lines.push(paint(ANSI.bold, report.blocks.length > 0 ? 'Other flagged pairs:' : 'Flagged pairs:'));
-    for (const pair of rest) lines.push(...pairLines(pair, '  '));
-    lines.push('');
+    line(paint(ANSI.bold, report.blocks.length > 0 ? 'Other flagged pairs:' : 'Flagged pairs:'));
+    for (const pair of rest) {
+      pairLines(pair, '  ');
+      if (out.full) yield out.take();
+    }
+    line('');
   }
-  lines.push(summary(report));
-  return `${lines.join('\n')}\n`;
+  line(summary(report));
+  yield out.take();
 }
 
 /** One line: documents, paragraphs, pairs by kind, blocks, time. Paragraph numbers are 1-based. */

@@ -22,9 +22,7 @@ beforeAll(() => {
   mkdirSync(join(dir, 'folder'));
   writeFileSync(join(dir, 'folder', 'a.txt'), SAME);
   symlinkSync('missing.txt', join(dir, 'folder', 'b.txt'));
-  mkdirSync(join(dir, 'linked', 'chapter'), { recursive: true });
-  writeFileSync(join(dir, 'linked', 'a.txt'), SAME);
-  symlinkSync('chapter', join(dir, 'linked', 'chapter.txt')); // a directory where a file is expected
+  writeFileSync(join(dir, 'rows.csv'), 'id,text\n1,"one\n\ntwo"\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -33,8 +31,16 @@ describe('neardup CLI: exit code 2 with a neardup: message', () => {
     [['missing.txt'], /^neardup: cannot read "missing.txt": no such file or directory/],
     [['dangling.txt'], /^neardup: cannot read "dangling.txt": no such file or directory/],
     [['folder'], /^neardup: cannot read "folder\/b.txt": no such file or directory/],
-    [['linked'], /^neardup: cannot read "linked\/chapter.txt": is a directory/],
-    [['empty'], /^neardup: no \.txt or \.md files in directory "empty"/],
+    [['rows.csv'], /^neardup: "rows.csv" is CSV \(\.csv\): neardup reads prose/],
+    [
+      ['--out', 'nowhere/report.txt', 'a.txt'],
+      /^neardup: cannot write --out "nowhere\/report.txt": no such file/,
+    ],
+    [['--out', 'folder', 'a.txt'], /^neardup: cannot write --out "folder": is a directory/],
+    [
+      ['empty'],
+      /^neardup: no \.txt or \.md files in directory "empty"; it holds files with endings \.pdf ×1/,
+    ],
     [['--treshold', '0.5', 'a.txt'], /^neardup: unknown option --treshold \(did you mean --threshold\?\)/],
     [['--threshold', 'abc', 'a.txt'], /^neardup: --threshold must be a decimal number, got "abc"/],
     [['--threshold', '1.5', 'a.txt'], /^neardup: option threshold must be a number in \(0, 1\], got 1\.5/],

@@ -3,8 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type InputDocument, listInputs, streamInputs } from '../../src/cli/files.js';
+import { type InputDocument, streamInputs } from '../../src/cli/files.js';
 import { main } from '../../src/cli/main.js';
+import { listInputs } from '../../src/cli/walk.js';
 import type { Report } from '../../src/index.js';
 import { memoryIo } from './io.js';
 

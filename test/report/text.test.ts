@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { findDuplicates, NearDupError, type Report, renderText } from '../../src/index.js';
 import { quotable } from '../../src/report/quote.js';
-import { seedArticles } from '../helpers.js';
+import { seedArticles, terminalControls, withoutOwnColours } from '../helpers.js';
+import { boilerplate } from './boilerplate.js';
 
 const Q1 = 'the committee will publish its final report on the new bridge before the end of the summer';
 const Q2 = 'residents can comment on the plans at the town hall every weekday morning until the vote';
@@ -149,5 +150,40 @@ describe('quotable', () => {
     const short = quotable('😀'.repeat(100), 41);
     expect(short).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
     expect(short).toContain(' … ');
+  });
+});
+
+describe('renderText: large reports', () => {
+  it('renders 230 files sharing two paragraphs (26,335 blocks, 52,670 pairs) without overflowing the stack', async () => {
+    const { report, texts } = await boilerplate(230);
+    expect(report.pairs).toHaveLength(52_670);
+    const text = renderText(report, texts);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe(
+      'Copied blocks (runs of consecutive paragraphs repeated as exact or near duplicates):',
+    );
+    expect(lines.filter((l) => /^ {2}pkg-\d+\/copyright:1 ¶1–2 {2}⇄ {2}pkg-/.test(l))).toHaveLength(26_335);
+    expect(lines.filter((l) => l.startsWith('    [exact] '))).toHaveLength(52_670);
+    expect(text).not.toContain('Other flagged pairs');
+    expect(lines.at(-2)).toMatch(
+      /^neardup: 230 document\(s\), 690 paragraph\(s\): 52670 flagged pair\(s\) \(52670 exact, 0 near, 0 overlap\) in 26335 block\(s\)/,
+    );
+  });
+});
+
+describe('renderText: control characters', () => {
+  it('escapes C0 and C1 controls in quoted passages and document ids, keeping its own colours', async () => {
+    const evil =
+      'Click \x1b]0;owned\x07 here \x1b[2J to clear \u009b31m the whole screen of the person reading it now.';
+    const texts = { 'a\x1b[31m.txt': evil, 'b\u009b.txt\nfake line': evil };
+    const report = await reportOf(texts);
+    expect(report.pairs).toHaveLength(1);
+    for (const color of [false, true]) {
+      const text = renderText(report, texts, { color });
+      expect(terminalControls(color ? withoutOwnColours(text) : text)).toEqual([]);
+      expect(text).toContain('a\\x1b[31m.txt:1 ¶1');
+      expect(text).toContain('b\\u009b.txt\\x0afake line:1 ¶1');
+      expect(text).toContain('Click \\x1b]0;owned\\x07 here \\x1b[2J to clear \\u009b31m the whole');
+    }
   });
 });
