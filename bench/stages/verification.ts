@@ -4,6 +4,7 @@
 import { corpusSource } from '../../src/pipeline/corpus.js';
 import { assembleReport, candidatePairs, type FoundPair, verifyCandidates } from '../../src/pipeline/find.js';
 import { verifyParams } from '../../src/pipeline/stage-params.js';
+import { ExactShingles } from '../../src/verify/exact-shingles.js';
 import { PairVerifier } from '../../src/verify/pair-verifier.js';
 import type { BenchContext, StageTask } from './context.js';
 
@@ -11,6 +12,8 @@ export const VERIFICATION = {
   candidates: 'candidates: band keys + fingerprints, sorted and deduplicated (candidatePairs)',
   verify: 'verification: every candidate pair, LSH + fingerprints (verifyCandidates)',
   verifyExact: 'verification, exact runs only (bridgeGap 0): the same candidate pairs',
+  exact:
+    'verification, its exact part: Jaccard and containment of the flagged pairs on their words (ExactShingles)',
   report: 'report: sort flagged pairs, find blocks, build the Report (assembleReport)',
 } as const;
 
@@ -33,6 +36,14 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
     );
   const verify = verifyWith(resolved);
   const verified = verify();
+  // The terms of both sides of every flagged pair, as verification reads them: the exact figures are
+  // computed for these pairs (and for the few that 32-bit collisions alone make look alike).
+  const termsOf = (p: number) => {
+    const info = corpus.paragraphsByDoc[corpus.docOf[p]][corpus.indexOf[p]];
+    const read = extractor.readOwned(corpus.docs[corpus.docOf[p]].text, info.start, info.end);
+    return { words: read.terms.words, hashes: read.termHashes };
+  };
+  const flaggedTerms = verified.map(({ p, q }) => [termsOf(p), termsOf(q)] as const);
   let found: FoundPair[] = [];
   const tasks: StageTask[] = [
     {
@@ -43,6 +54,14 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
     },
     { name: VERIFICATION.verify, mb, fn: verify },
     { name: VERIFICATION.verifyExact, mb, fn: verifyWith({ ...resolved, bridgeGap: 0 }) },
+    {
+      name: VERIFICATION.exact,
+      mb,
+      fn: () => {
+        const exact = new ExactShingles(verifyParams(resolved));
+        for (const [a, b] of flaggedTerms) exact.figures(a, b);
+      },
+    },
     {
       name: VERIFICATION.report,
       mb,

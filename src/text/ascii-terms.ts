@@ -11,12 +11,23 @@ import type { Tokens } from './tokenize.js';
  */
 
 // Characters that only ever separate words (none is a letter, mark or digit, nor folds to one under
-// NFKC): no-break and typographic spaces, soft hyphen, dashes, quotes, bullets, ellipsis, primes, BOM.
+// NFKC): no-break and typographic spaces, dashes, quotes, bullets, ellipsis, primes.
 export const SEPARATORS: ReadonlySet<number> = new Set([
-  0xa0, 0xab, 0xad, 0xbb, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x200b,
-  0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2018, 0x201a, 0x201c, 0x201d, 0x201e, 0x2020, 0x2021,
-  0x2022, 0x2026, 0x202f, 0x2032, 0x2033, 0xfeff,
+  0xa0, 0xab, 0xbb, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2010, 0x2011,
+  0x2012, 0x2013, 0x2014, 0x2015, 0x2018, 0x201a, 0x201c, 0x201d, 0x201e, 0x2020, 0x2021, 0x2022, 0x2026,
+  0x202f, 0x2032, 0x2033,
 ]);
+// Invisible format characters (Default_Ignorable_Code_Point, none a letter, mark or digit) that
+// tokenize() drops from inside a word: soft hyphen, zero-width space, (non-)joiners, bidi marks and
+// embeddings, word joiner and invisible operators, BOM. Between words they separate nothing.
+export const IGNORABLES: ReadonlySet<number> = new Set([
+  0xad,
+  ...range(0x200b, 0x200f),
+  ...range(0x202a, 0x202e),
+  ...range(0x2060, 0x206f),
+  0xfeff,
+]);
+const IGNORABLES_IN_WORD = /[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]/g;
 // Apostrophes that tokenize() keeps inside a word, folded to "'".
 export const APOSTROPHES: ReadonlySet<number> = new Set([0x27, 0x2019, 0x2bc, 0x201b, 0xff07]);
 
@@ -34,6 +45,17 @@ for (let c = 0x61; c <= 0x7a; c++) ASCII_CLASS[c] = 1;
 for (let c = 0x41; c <= 0x5a; c++) ASCII_CLASS[c] = 2;
 
 const isWordChar = (c: number) => c < 128 && ASCII_CLASS[c] !== 0;
+const isApostrophe = (c: number) => c === 0x27 || (c >= 128 && APOSTROPHES.has(c));
+
+/** The first offset at or after i (below `to`) that is not an invisible character. */
+function skipIgnorables(text: string, i: number, to: number): number {
+  while (i < to && IGNORABLES.has(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function range(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
 
 /** Reused buffers of one scanner; not shared between threads. */
 export class AsciiTermScanner {
@@ -51,6 +73,7 @@ export class AsciiTermScanner {
     let length = 0; // bytes of the word being read; 0 between words
     let start = 0; // offset of the word being read
     let folded = false; // whether the word holds a typographic apostrophe (its text differs from the slice)
+    let hidden = false; // whether the word holds invisible characters (dropped from its text)
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
       if (c < 128) {
@@ -59,39 +82,66 @@ export class AsciiTermScanner {
           if (length === 0) {
             start = i;
             folded = false;
+            hidden = false;
           }
           if (length === this.bytes.length) this.grow();
           this.bytes[length++] = cls === 2 ? c | 0x20 : c;
           continue;
         }
-      } else if ((!SEPARATORS.has(c) && !APOSTROPHES.has(c)) || (c === MODIFIER_APOSTROPHE && tokens)) {
+      } else if (
+        (!SEPARATORS.has(c) && !APOSTROPHES.has(c) && !IGNORABLES.has(c)) ||
+        (c === MODIFIER_APOSTROPHE && tokens)
+      ) {
         return -1;
       }
-      // An apostrophe between two word characters stays inside the word.
-      const apostrophe = c === 0x27 || (c >= 128 && APOSTROPHES.has(c));
-      if (length > 0 && apostrophe && i + 1 < to && isWordChar(text.charCodeAt(i + 1))) {
-        if (length === this.bytes.length) this.grow();
-        this.bytes[length++] = 0x27;
-        if (c !== 0x27) folded = true;
-        continue;
-      }
       if (length > 0) {
-        if (tokens) this.record(tokens, text, folded, start, i);
+        // Invisible characters, and one apostrophe among them, between two word characters keep the word
+        // (any other ASCII character ends it).
+        if (c >= 128 || c === 0x27) {
+          let j = skipIgnorables(text, i, to);
+          const quote = j < to && isApostrophe(text.charCodeAt(j)) ? j : -1;
+          if (quote >= 0) j = skipIgnorables(text, quote + 1, to);
+          if (j < to && isWordChar(text.charCodeAt(j))) {
+            if (quote >= 0) {
+              const q = text.charCodeAt(quote);
+              if (q === MODIFIER_APOSTROPHE && tokens) return -1;
+              if (length === this.bytes.length) this.grow();
+              this.bytes[length++] = 0x27;
+              if (q !== 0x27) folded = true;
+            }
+            if (j - i > (quote >= 0 ? 1 : 0)) hidden = true;
+            i = j - 1;
+            continue;
+          }
+        }
+        if (tokens) this.record(tokens, text, folded, hidden, start, i);
         count = this.emit(count, length, seed);
         length = 0;
       }
     }
     if (length > 0) {
-      if (tokens) this.record(tokens, text, folded, start, to);
+      if (tokens) this.record(tokens, text, folded, hidden, start, to);
       count = this.emit(count, length, seed);
     }
     return count;
   }
 
-  /** The word, text[start, end) lower-cased with its apostrophes folded (as the hashed bytes hold it), and its offsets. */
-  private record(tokens: Tokens, text: string, folded: boolean, start: number, end: number): void {
-    const word = text.slice(start, end).toLowerCase();
-    tokens.words.push(folded ? word.replace(TYPOGRAPHIC_APOSTROPHES, "'") : word);
+  /**
+   * The word, text[start, end) lower-cased with its apostrophes folded and invisible characters dropped
+   * (as the hashed bytes hold it), and its offsets.
+   */
+  private record(
+    tokens: Tokens,
+    text: string,
+    folded: boolean,
+    hidden: boolean,
+    start: number,
+    end: number,
+  ): void {
+    let word = text.slice(start, end).toLowerCase();
+    if (folded) word = word.replace(TYPOGRAPHIC_APOSTROPHES, "'");
+    if (hidden) word = word.replace(IGNORABLES_IN_WORD, '');
+    tokens.words.push(word);
     tokens.starts.push(start);
     tokens.ends.push(end);
   }

@@ -1,12 +1,16 @@
 /**
  * Normalisation and tokenising. A word is a run of Unicode letters, marks and digits (apostrophes inside
- * a word are kept and folded to '), normalised with NFKC and case folding. Scripts written without spaces
- * (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) give one token per character (with its combining marks),
- * so shingles over them are character n-grams. Every token keeps [start, end) offsets into the original.
+ * a word are kept and folded to '), normalised with NFKC and case folding. Invisible format characters
+ * (Unicode Default_Ignorable_Code_Point: soft hyphen, zero-width space and (non-)joiners, word joiner,
+ * bidi marks, variation selectors…) between word characters do not cut the word and are dropped from it,
+ * so text pasted from a PDF or a CMS, or Persian typed with or without ZWNJ, gives the same words.
+ * Scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) give one token per
+ * character (with its combining marks), so shingles over them are character n-grams. Every token keeps
+ * [start, end) offsets into the original, from its first to its last visible character.
  */
 
 /** Names the normalisation and tokenising rules; changes whenever the same text would give other words. */
-export const TOKENIZER_VERSION = 'nfkc-casefold-unicode-words-v1';
+export const TOKENIZER_VERSION = 'nfkc-casefold-unicode-words-v2';
 
 /** Tokens of one text, as parallel arrays: words[i] spans original[starts[i], ends[i]). */
 export interface Tokens {
@@ -15,11 +19,19 @@ export interface Tokens {
   ends: number[];
 }
 
-const WORD_SOURCE = String.raw`[\p{L}\p{M}\p{N}]+(?:['\u2019\u02bc\u201b\uff07][\p{L}\p{M}\p{N}]+)*`;
+// Word characters, joined across invisible format characters and single apostrophes (with or without
+// invisible characters around them).
+const WORD_SOURCE = String.raw`[\p{L}\p{M}\p{N}]+(?:(?:\p{DI}+|\p{DI}*['\u2019\u02bc\u201b\uff07]\p{DI}*)[\p{L}\p{M}\p{N}]+)*`;
 const WORD = new RegExp(WORD_SOURCE, 'gu');
 // A second instance for re-cutting a normalised word, so the outer scan's lastIndex is not disturbed.
 const WORD_INNER = new RegExp(WORD_SOURCE, 'gu');
 const APOSTROPHES = /[\u2019\u02bc\u201b\uff07]/g;
+// Default_Ignorable_Code_Point: invisible, and dropped from words. A few are letters or marks (Hangul
+// fillers, variation selectors), so a run can also start or end with them: offsets skip those.
+const IGNORABLE = /\p{DI}/u;
+const IGNORABLES = /\p{DI}+/gu;
+const LEADING_IGNORABLES = /^\p{DI}+/u;
+const TRAILING_IGNORABLES = /\p{DI}+$/u;
 // Anything that would make tokenize() cut a normalised word differently from one whole token.
 const NOT_ONE_TOKEN = /[^\p{L}\p{M}\p{N}']|^'|'$|''/u;
 const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
@@ -59,14 +71,15 @@ export function normalizeText(text: string): string {
 }
 
 /**
- * NFKC + case folding (lower case, ß → ss, final ς → σ) + apostrophe folding, repeated to a fixed
- * point so that the result is stable.
+ * Drops invisible format characters (Default_Ignorable_Code_Point), then NFKC + case folding (lower
+ * case, ß → ss, final ς → σ) + apostrophe folding, repeated to a fixed point so that the result is stable.
  */
 export function normalizeWord(raw: string): string {
   if (isAscii(raw)) return raw.toLowerCase();
   let word = raw;
   for (let i = 0; i < 4; i++) {
     const next = word
+      .replace(IGNORABLES, '')
       .normalize('NFKC')
       .toLowerCase()
       .replace(/ß/g, 'ss')
@@ -107,7 +120,17 @@ function forEachCluster(run: string, emit: (piece: string, offset: number) => vo
 }
 
 function pushNormalised(raw: string, start: number, end: number, out: Tokens): void {
+  if (IGNORABLE.test(raw)) {
+    // Offsets from the first to the last visible character; nothing at all for a piece of only invisible ones.
+    const lead = LEADING_IGNORABLES.exec(raw)?.[0].length ?? 0;
+    if (lead === raw.length) return;
+    const trail = TRAILING_IGNORABLES.exec(raw)?.[0].length ?? 0;
+    start += lead;
+    end -= trail;
+    raw = raw.slice(lead, raw.length - trail);
+  }
   const word = normalizeWord(raw);
+  if (word === '') return;
   if (!NOT_ONE_TOKEN.test(word) && (word.length === 1 || !UNSPACED.test(word))) {
     out.words.push(word);
     out.starts.push(start);

@@ -1,7 +1,8 @@
 import type { FeatureExtractor, ParagraphText } from '../sketch/features.js';
 import type { Pair, PairSide, Span } from '../types.js';
 import { withRoom } from '../util/grow.js';
-import { containment, editSimilarity, jaccard } from './metrics.js';
+import { ExactShingles } from './exact-shingles.js';
+import { editSimilarity, jaccard } from './metrics.js';
 import { type PassageOptions, SharedPassages } from './shared-passages.js';
 import { type SharedRun, sharedRuns } from './shared-runs.js';
 
@@ -43,6 +44,7 @@ export class PairVerifier {
   private bWindows: Uint32Array = new Uint32Array(256);
 
   private readonly shifts = new Map<number, number>();
+  private readonly exact: ExactShingles;
   private readonly passages: SharedPassages;
 
   constructor(
@@ -50,32 +52,45 @@ export class PairVerifier {
     private readonly params: VerifyParams,
     private readonly extractor: FeatureExtractor,
   ) {
+    this.exact = new ExactShingles(params);
     this.passages = new SharedPassages(params);
   }
 
-  /** Exact Jaccard of the shingle sets of paragraphs p and q. */
-  jaccard(p: number, q: number): number {
+  /**
+   * Jaccard of the 32-bit shingle hash sets of paragraphs p and q: what the index holds, and a filter only.
+   * Collisions can raise it (or, rarely, lower it); the figures reported come from ExactShingles.
+   */
+  hashJaccard(p: number, q: number): number {
     return jaccard(this.source.set(p), this.source.set(q));
   }
 
   /**
    * The verified Pair for p < q, or undefined when it is neither a near duplicate (Jaccard ≥ threshold)
-   * nor shares a passage of minOverlapWords words.
+   * nor shares a passage of minOverlapWords words. The hashes choose which pairs to look at; what is
+   * reported (kind, Jaccard, containment, spans) is decided on the words themselves.
    */
-  verify(p: number, q: number, knownJaccard?: number): Pair | undefined {
-    const j = knownJaccard ?? this.jaccard(p, q);
-    const isNear = j >= this.params.threshold;
-    if (!isNear && !this.params.overlaps) return undefined;
+  verify(p: number, q: number, knownHashJaccard?: number): Pair | undefined {
+    const { threshold, overlaps, minOverlapWords } = this.params;
+    const mayBeNear = (knownHashJaccard ?? this.hashJaccard(p, q)) >= threshold;
+    if (!mayBeNear && !overlaps) return undefined;
     // Most overlap candidates share a fingerprint but no run of minOverlapWords words: rule those out on
     // the term hashes alone, before tokenising either text.
-    if (!isNear && !this.mayOverlap(p, q)) return undefined;
+    if (!mayBeNear && !this.mayOverlap(p, q)) return undefined;
     const a = this.text(p);
     const b = this.text(q);
-    const minSpan = isNear
-      ? Math.max(1, Math.min(this.nearSpanWords(), a.terms.words.length, b.terms.words.length))
-      : this.params.minOverlapWords;
-    const found = this.passages.find(a.terms.words, a.termHashes, b.terms.words, b.termHashes, minSpan);
-    const { runs, passages } = found;
+    const passagesOf = (minSpan: number) =>
+      this.passages.find(a.terms.words, a.termHashes, b.terms.words, b.termHashes, minSpan);
+    const overlapFound = mayBeNear ? undefined : passagesOf(minOverlapWords);
+    if (overlapFound?.passages.length === 0) return undefined;
+    const figures = this.exact.figures(
+      { words: a.terms.words, hashes: a.termHashes },
+      { words: b.terms.words, hashes: b.termHashes },
+    );
+    const isNear = figures.jaccard >= threshold;
+    if (!isNear && !overlaps) return undefined;
+    const { runs, passages } = isNear
+      ? passagesOf(Math.max(1, Math.min(this.nearSpanWords(), a.terms.words.length, b.terms.words.length)))
+      : (overlapFound ?? passagesOf(minOverlapWords));
     if (!isNear && passages.length === 0) return undefined;
     const aNormal = a.tokens.words.join(' ');
     const bNormal = b.tokens.words.join(' ');
@@ -98,8 +113,8 @@ export class PairVerifier {
       a: this.source.place(p),
       b: this.source.place(q),
       kind,
-      jaccard: j,
-      containment: containment(this.source.set(p), this.source.set(q)),
+      jaccard: figures.jaccard,
+      containment: figures.containment,
       similarity,
       spans,
     };

@@ -138,25 +138,35 @@ describe('save and loadIndex', () => {
   });
 });
 
-describe('known-answer vector (docs/index-format.md)', () => {
-  it('save() writes exactly the documented bytes, and loading them gives the same index', async () => {
+describe('known-answer vectors (docs/index-format.md)', () => {
+  const fixture = async (name: string) => {
     const { readFileSync } = await import('node:fs');
-    const hex = readFileSync(new URL('../fixtures/index-v1.hex', import.meta.url), 'utf8').replace(
-      /\s+/g,
-      '',
-    );
+    const hex = readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8').replace(/\s+/g, '');
+    return Uint8Array.from(Buffer.from(hex, 'hex'));
+  };
+
+  it('save() writes exactly the documented bytes, and loading them gives the same index', async () => {
+    const bytes = await fixture('index-v1-tokenizer-v2.hex');
     const index = await createIndex({ numHashes: 16, minOverlapWords: 3 });
     index.add([{ id: 'a', text: 'one two three four' }]);
-    expect(Buffer.from(index.save()).toString('hex')).toBe(hex);
-    const loaded = await loadIndex(Uint8Array.from(Buffer.from(hex, 'hex')));
+    expect(Buffer.from(index.save()).toString('hex')).toBe(Buffer.from(bytes).toString('hex'));
+    const loaded = await loadIndex(bytes);
     expect(loaded.ids()).toEqual(['a']);
     expect(withoutTime(loaded.report())).toEqual(withoutTime(index.report()));
   });
 
+  it('refuses the same index saved with the previous tokenizer (v1 split words at invisible characters)', async () => {
+    const bytes = await fixture('index-v1.hex');
+    await expect(loadIndex(bytes)).rejects.toMatchObject({
+      code: 'INDEX_MISMATCH',
+      message: expect.stringMatching(
+        /^neardup: the index was saved with tokenizer = "nfkc-casefold-unicode-words-v1", these options give "nfkc-casefold-unicode-words-v2"/,
+      ),
+    });
+  });
+
   it('loads the same index saved before the bridging options existed, with their defaults', async () => {
-    const { readFileSync } = await import('node:fs');
-    const hex = readFileSync(new URL('../fixtures/index-v1-without-bridging.hex', import.meta.url), 'utf8');
-    const loaded = await loadIndex(Uint8Array.from(Buffer.from(hex.replace(/\s+/g, ''), 'hex')));
+    const loaded = await loadIndex(await fixture('index-v1-tokenizer-v2-without-bridging.hex'));
     expect(loaded.options).toMatchObject({
       bridgeGap: DEFAULTS.bridgeGap,
       bridgeDensity: DEFAULTS.bridgeDensity,

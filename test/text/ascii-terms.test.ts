@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createHasher, hashWords, tokenize } from '../../src/index.js';
-import { APOSTROPHES, AsciiTermScanner, SEPARATORS } from '../../src/text/ascii-terms.js';
+import { APOSTROPHES, AsciiTermScanner, IGNORABLES, SEPARATORS } from '../../src/text/ascii-terms.js';
 import { xxh32 } from '../../src/util/xxh32.js';
 
 const hasher = await createHasher();
@@ -40,6 +40,14 @@ const PIECES = [
   '\u00a0',
   '\u2026',
   '\u00ad',
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u2060',
+  '\u200e',
+  '\u202a',
+  '\ufeff',
+  '\u00ad\u2019\u200b',
   '\u02bc',
   '\uff07',
   '\u201b',
@@ -65,7 +73,7 @@ describe('AsciiTermScanner', () => {
         if (count < 0) {
           const refused = [...text].some((ch) => {
             const code = ch.charCodeAt(0);
-            return code > 0x7f && !SEPARATORS.has(code) && !APOSTROPHES.has(code);
+            return code > 0x7f && !SEPARATORS.has(code) && !APOSTROPHES.has(code) && !IGNORABLES.has(code);
           });
           expect(refused).toBe(true);
           return;
@@ -120,6 +128,17 @@ describe('AsciiTermScanner', () => {
     }
     for (const code of APOSTROPHES)
       expect(tokenize(`don${String.fromCharCode(code)}t`).words).toEqual(["don't"]);
+  });
+
+  it('every invisible character it drops is Default_Ignorable and neither a letter, mark nor digit', () => {
+    for (const code of IGNORABLES) {
+      const c = String.fromCharCode(code);
+      expect(/\p{DI}/u.test(c)).toBe(true);
+      expect(/[\p{L}\p{M}\p{N}]/u.test(c.normalize('NFKC'))).toBe(false);
+      expect(tokenize(`a${c}b`).words).toEqual(['ab']);
+      expect(tokenize(`a ${c}b${c} c`).words).toEqual(['a', 'b', 'c']);
+      expect(tokenize(`don${c}\u2019${c}t`).words).toEqual(["don't"]);
+    }
   });
 
   it('records a very long word with a typographic apostrophe (no call-stack limit)', async () => {
