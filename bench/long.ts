@@ -67,7 +67,9 @@ if (process.argv[2] === '--one') {
     `machine: ${os.cpus()[0]?.model ?? 'unknown cpu'} × ${os.cpus().length}, Node ${process.version}; load ${os.loadavg()[0].toFixed(1)}`,
   );
   console.log(`corpus: ${size} paragraphs, ${textMb.toFixed(1)} MB as JSON lines`);
-  console.log('| paragraphs | words each | time | CPU | candidates | pairs (exact/near/overlap) | peak RSS |');
+  console.log(
+    '| paragraphs | words each | time | CPU | candidates | pairs (exact/near/overlap) | peak RSS |',
+  );
   console.log('| --- | --- | --- | --- | --- | --- | --- |');
   for (const group of groups) {
     const run = spawnSync(

@@ -100,7 +100,8 @@ export class KeyLookup implements Lookup {
     for (let i = 0; i < this.keys[t].length; i++) all.push(this.keys[t][i], this.ids[t][i], highs?.[i]);
     const step = highs === undefined ? 1 : 2;
     for (const shard of this.delta[t] ?? [])
-      for (const [key, list] of shard) for (let i = 0; i < list.length; i += step) all.push(key, list[i], list[i + 1]);
+      for (const [key, list] of shard)
+        for (let i = 0; i < list.length; i += step) all.push(key, list[i], list[i + 1]);
     sortByKey(all); // stable: within a key, the base's ids stay before the delta's
     return all;
   }

@@ -89,11 +89,17 @@ export class CorpusBuilder {
       const p = this.docOf.length;
       const terms = extractor.terms(doc.text, span.start, span.end);
       if (options.overlaps) {
-        this.scratch = winnow(terms.hashes, terms.terms, options.minOverlapWords, this.scratch, (fp, high) => {
-          this.fingerprints.push(fp);
-          this.fingerprintsHigh.push(high);
-          this.fingerprintParagraphs.push(p);
-        });
+        this.scratch = winnow(
+          terms.hashes,
+          terms.terms,
+          options.minOverlapWords,
+          this.scratch,
+          (fp, high) => {
+            this.fingerprints.push(fp);
+            this.fingerprintsHigh.push(high);
+            this.fingerprintParagraphs.push(p);
+          },
+        );
       }
       const set = extractor.shingleSet(terms);
       extractor.sign(set.hashes, set.count, signature, 0);

@@ -95,7 +95,7 @@ export function assembleReport(
     (doc, paragraph) => ranks[doc][paragraph],
   );
   return {
-    version: 1,
+    version: 2,
     options: {
       ...options,
       stopwords: Array.isArray(options.stopwords) ? [...options.stopwords] : options.stopwords,

@@ -25,12 +25,12 @@ describe('renderJson', () => {
   it('indents by 2 spaces by default, as asked otherwise, and ends with one newline', async () => {
     const report = await findDuplicates(['one text', 'another text']);
     const text = renderJson(report);
-    expect(text).toMatch(/^\{\n {2}"version": 1,\n {2}"options": \{\n {4}"threshold": 0\.7,/);
+    expect(text).toMatch(/^\{\n {2}"version": 2,\n {2}"options": \{\n {4}"threshold": 0\.7,/);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.endsWith('\n\n')).toBe(false);
     const flat = renderJson(report, 0);
     expect(flat.split('\n')).toEqual([JSON.stringify(report), '']);
-    expect(renderJson(report, 4)).toContain('\n    "version": 1,');
+    expect(renderJson(report, 4)).toContain('\n    "version": 2,');
   });
 
   it('writes offsets and figures as plain numbers, and a custom splitter as "custom"', async () => {

@@ -29,7 +29,7 @@ describe('reports longer than any string', () => {
   // each format to pass V8's longest string (2^29 − 24 characters) while no chunk comes near it.
   const id = 'x'.repeat(2 ** 26);
   const hugeReport = (pairs: number): Report => ({
-    version: 1,
+    version: 2,
     options: resolveOptions().resolved,
     documents: [
       {
