@@ -47,7 +47,8 @@ export async function connect(url: string, commandTimeout: number): Promise<Redi
     lazyConnect: true,
     enableOfflineQueue: false,
     clusterRetryStrategy: (attempt) => Math.min(attempt * 100, 1000),
-    redisOptions: { ...options, lazyConnect: false, username, password, tls },
+    // Without lazyConnect: the cluster client connects its nodes itself (lazyConnect: false here hangs).
+    redisOptions: { ...withoutLazy(options), username, password, tls },
   };
   const cluster = new ioredis.Cluster([{ host, port }], clusterOptions);
   cluster.on('error', () => {});
@@ -61,4 +62,8 @@ export async function connect(url: string, commandTimeout: number): Promise<Redi
     );
   }
   return cluster as unknown as Redis; // the commands the storage sends are the same on both
+}
+
+function withoutLazy({ lazyConnect: _, ...rest }: RedisOptions): RedisOptions {
+  return rest;
 }

@@ -5,8 +5,8 @@ import { Redis } from 'ioredis';
 import { afterEach, expect, it } from 'vitest';
 import { createIndex, type SharedIndex } from '../../src/index.js';
 import { redisStorage } from '../../src/node/redis.js';
-import { describeRedis, redisTestDocs } from './redis-fixture.js';
 import { type RedisServer, startRedis } from './redis.js';
+import { describeRedis, redisTestDocs } from './redis-fixture.js';
 
 const docs = redisTestDocs;
 let servers: RedisServer[] = [];
@@ -25,7 +25,10 @@ async function server(port?: number): Promise<RedisServer> {
 }
 
 async function open(url: string, prefix: string, options = {}): Promise<SharedIndex> {
-  const index = await createIndex({ ...options, storage: redisStorage({ url, prefix, commandTimeout: 2000 }) });
+  const index = await createIndex({
+    ...options,
+    storage: redisStorage({ url, prefix, commandTimeout: 2000 }),
+  });
   indexes.push(index);
   return index;
 }
@@ -37,7 +40,10 @@ async function afterReconnect<T>(call: () => Promise<T>): Promise<T> {
       return await call();
     } catch (error) {
       const message = (error as Error).message;
-      if (attempt > 100 || !/Connection is closed|Stream isn't writeable|ECONNREFUSED|enableOfflineQueue/.test(message))
+      if (
+        attempt > 100 ||
+        !/Connection is closed|Stream isn't writeable|ECONNREFUSED|enableOfflineQueue/.test(message)
+      )
         throw error;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }

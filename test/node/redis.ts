@@ -45,7 +45,13 @@ async function answersPing(port: number): Promise<boolean> {
 }
 
 /** A redis-server on a free port, or on `port` (a server started again where one was stopped). */
-export async function startRedis({ port: given, args = [] }: { port?: number; args?: string[] } = {}): Promise<RedisServer> {
+export async function startRedis({
+  port: given,
+  args = [],
+}: {
+  port?: number;
+  args?: string[];
+} = {}): Promise<RedisServer> {
   if (!redisServerPath) throw new Error('redis-server not found: install the Debian package "redis-server"');
   const port = given ?? (await freePort());
   const child = spawn(
