@@ -1,8 +1,11 @@
-// npm run bench:long [-- 200000] [--groups 1,100,2000] [--timeout 900]: the same prose cut into fewer, longer
-// paragraphs. The corpus of bench:scale (generated once as JSON lines, 200,000 paragraphs ≈ 99 MB) is
-// joined into one text in which every `group` consecutive paragraphs form one paragraph: 1 gives the
-// 200,000 paragraphs as generated, 100 gives 2,000 paragraphs of ~50 kB, 2,000 gives 100 of ~1 MB. Each
-// run is findDuplicates in a fresh process (its peak RSS is the detection's own), killed after --timeout
+// npm run bench:long [-- 200000] [--groups 1,100,2000] [--timeout 900] [--plain]: the same prose cut into
+// fewer, longer paragraphs. The corpus of bench:scale (generated once as JSON lines, 200,000 paragraphs ≈
+// 99 MB) is joined into one text in which every `group` consecutive paragraphs form one paragraph: 1 gives
+// the 200,000 paragraphs as generated, 100 gives 2,000 paragraphs of ~50 kB, 2,000 gives 100 of ~1 MB.
+// That corpus plants near copies (8 %) and pasted passages (5 %) of earlier paragraphs, so long
+// paragraphs really share passages; --plain generates the same prose without them (nearRate and
+// overlapRate 0), where every pair that shares a passage does so by the prose alone. Each run is
+// findDuplicates in a fresh process (its peak RSS is the detection's own), killed after --timeout
 // seconds. Prints; asserts nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -55,18 +58,23 @@ if (process.argv[2] === '--one') {
 } else {
   const groups = flag('--groups', '1,100,2000').split(',').map(Number);
   const timeout = Number(flag('--timeout', '900'));
+  const plainAt = process.argv.indexOf('--plain');
+  const plain = plainAt > 0 && process.argv.splice(plainAt, 1).length > 0;
   const size = Number(process.argv[2] ?? 200_000);
   mkdirSync(dir, { recursive: true });
-  const file = join(dir, `sotu-v${CORPUS_VERSION}-${size}-seed42.jsonl`);
+  const file = join(dir, `sotu-v${CORPUS_VERSION}-${size}-seed42${plain ? '-plain' : ''}.jsonl`);
   if (!existsSync(file)) {
-    const { documents } = generateCorpus({ paragraphs: size, seed: 42 });
+    const rates = plain ? { nearRate: 0, overlapRate: 0 } : {};
+    const { documents } = generateCorpus({ paragraphs: size, seed: 42, ...rates });
     writeFileSync(file, documents.map((d) => JSON.stringify(d)).join('\n'));
   }
   const textMb = Number(execFileSync('wc', ['-c', file], { encoding: 'utf8' }).trim().split(/\s+/)[0]) / 1e6;
   console.log(
     `machine: ${os.cpus()[0]?.model ?? 'unknown cpu'} × ${os.cpus().length}, Node ${process.version}; load ${os.loadavg()[0].toFixed(1)}`,
   );
-  console.log(`corpus: ${size} paragraphs, ${textMb.toFixed(1)} MB as JSON lines`);
+  console.log(
+    `corpus: ${size} paragraphs, ${textMb.toFixed(1)} MB as JSON lines${plain ? ', no planted copies (--plain)' : ''}`,
+  );
   console.log(
     '| paragraphs | words each | time | CPU | candidates | pairs (exact/near/overlap) | peak RSS |',
   );
