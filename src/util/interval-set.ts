@@ -21,7 +21,8 @@ export class IntervalSet {
     const at = firstAtOrAbove(starts, from);
     // The ranges are disjoint and sorted, so only the neighbours of `from` can overlap [from, to).
     const before = at > 0 ? this.ends[c][at - 1] : c > 0 ? this.lastEnd(c - 1) : -Infinity;
-    const after = at < starts.length ? starts[at] : c + 1 < this.starts.length ? this.starts[c + 1][0] : Infinity;
+    const after =
+      at < starts.length ? starts[at] : c + 1 < this.starts.length ? this.starts[c + 1][0] : Infinity;
     return before > from || after < to;
   }
 
