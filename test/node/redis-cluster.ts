@@ -16,6 +16,8 @@ export interface RedisCluster {
   /** One URL per node: redis://127.0.0.1:port. */
   urls: string[];
   ports: number[];
+  /** The redis-server of each port (masters first, as `redis-cli --cluster create` was given them). */
+  servers: RedisServer[];
   stop(): Promise<void>;
 }
 
@@ -39,10 +41,11 @@ async function clusterPorts(count: number): Promise<number[]> {
   return ports;
 }
 
-export async function startCluster(): Promise<RedisCluster> {
+/** A cluster of `masters` masters (3 or more; fewer with `--cluster create` is refused) and `replicas` replicas each. */
+export async function startCluster({ masters = 3, replicas = 0 } = {}): Promise<RedisCluster> {
   if (!redisCliPath) throw new Error('redis-cli not found: install the Debian package "redis-tools"');
   const dir = mkdtempSync(join(tmpdir(), 'neardup-cluster-'));
-  const ports = await clusterPorts(3);
+  const ports = await clusterPorts(masters * (1 + replicas));
   const nodes: RedisServer[] = [];
   try {
     for (const port of ports) {
@@ -62,14 +65,19 @@ export async function startCluster(): Promise<RedisCluster> {
         }),
       );
     }
-    await promisify(execFile)(redisCliPath, [
-      '--cluster',
-      'create',
-      ...ports.map((p) => `127.0.0.1:${p}`),
-      '--cluster-replicas',
-      '0',
-      '--cluster-yes',
-    ]);
+    if (masters === 1 && replicas === 0) {
+      // `--cluster create` wants three masters: one node takes every slot itself.
+      await promisify(execFile)(redisCliPath, ['-p', String(ports[0]), 'CLUSTER', 'ADDSLOTSRANGE', '0', '16383']);
+    } else {
+      await promisify(execFile)(redisCliPath, [
+        '--cluster',
+        'create',
+        ...ports.map((p) => `127.0.0.1:${p}`),
+        '--cluster-replicas',
+        String(replicas),
+        '--cluster-yes',
+      ]);
+    }
     for (const port of ports) await clusterReady(port);
   } catch (error) {
     for (const node of nodes) await node.stop();
@@ -79,6 +87,7 @@ export async function startCluster(): Promise<RedisCluster> {
   return {
     urls: ports.map((p) => `redis://127.0.0.1:${p}`),
     ports,
+    servers: nodes,
     async stop() {
       for (const node of nodes) await node.stop();
       rmSync(dir, { recursive: true, force: true });
