@@ -67,7 +67,14 @@ export async function startCluster({ masters = 3, replicas = 0 } = {}): Promise<
     }
     if (masters === 1 && replicas === 0) {
       // `--cluster create` wants three masters: one node takes every slot itself.
-      await promisify(execFile)(redisCliPath, ['-p', String(ports[0]), 'CLUSTER', 'ADDSLOTSRANGE', '0', '16383']);
+      await promisify(execFile)(redisCliPath, [
+        '-p',
+        String(ports[0]),
+        'CLUSTER',
+        'ADDSLOTSRANGE',
+        '0',
+        '16383',
+      ]);
     } else {
       await promisify(execFile)(redisCliPath, [
         '--cluster',

@@ -1,0 +1,126 @@
+// redisClusterStorage on a real three-master Redis Cluster (issue 16.1): the same answers as an in-memory
+// index, the index spread over every master, and the protocol's invariants after every kind of change.
+import { Cluster } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIndex, type Report, type SharedIndex } from '../../src/index.js';
+import { redisClusterStorage } from '../../src/node/redis-cluster.js';
+import { problems, readState } from './cluster-invariants.js';
+import { redisRequired, redisServerPath } from './redis.js';
+import { type RedisCluster, redisCliPath, startCluster } from './redis-cluster.js';
+import { redisTestDocs } from './redis-fixture.js';
+
+const wanted = (redisServerPath !== undefined && redisCliPath !== undefined) || redisRequired;
+const withoutTime = (report: Report) => ({ ...report, stats: { ...report.stats, ms: 0 } });
+const docs = redisTestDocs; // 40 documents of 20 paragraphs
+let cluster: RedisCluster;
+let prefixes = 0;
+
+beforeAll(async () => {
+  if (wanted) cluster = await startCluster();
+}, 60_000);
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+const open = (prefix: string, options = {}) =>
+  createIndex({
+    storage: redisClusterStorage({ nodes: cluster.urls.join(','), prefix, replicas: 0 }),
+    ...options,
+  });
+
+describe.skipIf(!wanted)('shared index sharded over a Redis Cluster', () => {
+  it('answers as an in-memory index through adds, checks, queries, replacements and removals', async () => {
+    const prefix = `s${++prefixes}`;
+    const index = await open(prefix);
+    const memory = await createIndex();
+    try {
+      await index.add(docs.slice(0, 20));
+      memory.add(docs.slice(0, 20));
+      expect(await index.query(docs[35])).toEqual(memory.query(docs[35]));
+      expect((await index.query(docs[35])).length).toBeGreaterThan(0);
+      expect(withoutTime(await index.addAndCheck(docs.slice(20, 30)))).toEqual(
+        withoutTime(memory.addAndCheck(docs.slice(20, 30))),
+      );
+      expect(await index.remove(docs[3].id)).toBe(true);
+      memory.remove(docs[3].id);
+      expect(await index.remove(docs[3].id)).toBe(false);
+      const replacement = [{ id: docs[5].id, text: docs[32].text }];
+      expect(withoutTime(await index.addAndCheck(replacement, { replace: true }))).toEqual(
+        withoutTime(memory.addAndCheck(replacement, { replace: true })),
+      );
+      await index.add(['an unnamed document, numbered as the in-memory index numbers it']);
+      memory.add(['an unnamed document, numbered as the in-memory index numbers it']);
+      await expect(index.add([docs[7]])).rejects.toMatchObject({ code: 'DUPLICATE_ID' });
+      expect(await index.ids()).toEqual(memory.ids());
+      expect(await index.document(docs[5].id)).toEqual(memory.document(docs[5].id));
+      const report = await index.report();
+      expect(withoutTime(report)).toEqual(withoutTime(memory.report()));
+      expect(report.pairs.length).toBeGreaterThan(10);
+      const state = await readState(cluster.ports, prefix);
+      expect(problems(state, true)).toEqual([]);
+      // What was checked: every committed document's record and buckets, and no old version left over.
+      expect(state.records.size).toBe(memory.ids().length);
+      expect(state.buckets.size).toBeGreaterThan(10_000);
+    } finally {
+      await index.close();
+    }
+  }, 60_000);
+
+  it('spreads buckets and records over every master, keeping a few entries a document on the meta slot', async () => {
+    const prefix = `s${++prefixes}`;
+    const index = await open(prefix);
+    await index.add(docs);
+    await index.close();
+    const c = new Cluster(cluster.ports.map((port) => ({ host: '127.0.0.1', port })));
+    await new Promise((ready) => c.once('ready', ready));
+    try {
+      const perNode: number[] = [];
+      for (const node of c.nodes('master')) {
+        const [, keys] = await node.scan('0', 'MATCH', `{${prefix}:*`, 'COUNT', 100_000);
+        perNode.push(keys.length);
+      }
+      expect(perNode).toHaveLength(3);
+      for (const keys of perNode) expect(keys).toBeGreaterThan(1000); // ~1,400 buckets a document
+      expect(await c.hlen(`{${prefix}}:names`)).toBe(docs.length);
+    } finally {
+      c.disconnect();
+    }
+  }, 60_000);
+
+  it('two processes adding the same new id at once: one wins, the other gets DUPLICATE_ID, nothing is left', async () => {
+    const prefix = `s${++prefixes}`;
+    const first = await open(prefix);
+    const second = await open(prefix);
+    try {
+      const results = await Promise.allSettled(
+        [first, second].map((index: SharedIndex, i) => index.add([{ id: 'same', text: docs[i].text }])),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+      expect(refused.reason).toMatchObject({ code: 'DUPLICATE_ID' });
+      expect(await first.ids()).toEqual(['same']);
+      expect(problems(await readState(cluster.ports, prefix), true)).toEqual([]);
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  }, 60_000);
+
+  it('refuses a prefix of the single-slot layout, and options that hash differently', async () => {
+    const prefix = `s${++prefixes}`;
+    const index = await open(prefix);
+    await index.add(docs.slice(0, 2));
+    await index.close();
+    await expect(open(prefix, { shingleSize: 4 })).rejects.toMatchObject({ code: 'INDEX_MISMATCH' });
+    const { redisStorage } = await import('../../src/node/redis.js');
+    const single = await createIndex({
+      storage: redisStorage({ url: cluster.urls[0], prefix: `s${++prefixes}` }),
+    });
+    await single.add(docs.slice(0, 2));
+    await single.close();
+    await expect(open(`s${prefixes}`)).rejects.toMatchObject({
+      code: 'INDEX_MISMATCH',
+      message: expect.stringContaining('layout "3"'),
+    });
+  }, 60_000);
+});
