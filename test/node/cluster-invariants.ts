@@ -45,17 +45,25 @@ export async function readState(ports: readonly number[], prefix: string): Promi
       do {
         const [next, keys] = await node.scan(cursor, 'MATCH', `{${prefix}:*`, 'COUNT', 1000);
         cursor = next;
+        const pipeline = node.pipeline();
         for (const key of keys) {
+          if (/^\{[^}]*:d:[0-9a-f]{3}\}:\d+$/.test(key)) pipeline.getBuffer(key);
+          else if (/^\{[^:]*:.*\}:h$/.test(key)) pipeline.hgetall(key);
+          else throw new Error(`a key the layout does not have: ${key}`);
+        }
+        const replies = (await pipeline.exec()) ?? [];
+        keys.forEach((key, i) => {
+          const [error, reply] = replies[i];
+          if (error) throw error;
           const record = /^\{[^}]*:d:[0-9a-f]{3}\}:(\d+)$/.exec(key);
           if (record) {
-            state.records.set(record[1], (await node.getBuffer(key)) as Buffer);
-            continue;
+            state.records.set(record[1], reply as Buffer);
+            return;
           }
-          const bucket = /^\{[^:]*:(.*)\}:h$/.exec(key);
-          if (!bucket) throw new Error(`a key the layout does not have: ${key}`);
-          for (const [field, value] of Object.entries(await node.hgetall(key)))
-            state.buckets.set(`${bucket[1]}/${field}`, value.split(',').filter(Boolean));
-        }
+          const group = (/^\{[^:]*:(.*)\}:h$/.exec(key) as RegExpExecArray)[1];
+          for (const [field, value] of Object.entries(reply as Record<string, string>))
+            state.buckets.set(`${group}/${field}`, value.split(',').filter(Boolean));
+        });
       } while (cursor !== '0');
     }
     return state;
