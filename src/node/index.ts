@@ -19,12 +19,12 @@ import { batchCorpus, type IndexedBatch, makeChunk, type WorkerTask } from './ch
 import { WorkerPool } from './pool.js';
 
 export { type RedisStorageOptions, redisStorage } from './redis.js';
+export type { RedisClient } from './redis-client.js';
 export {
   type RedisClusterStorage,
   type RedisClusterStorageOptions,
   redisClusterStorage,
 } from './redis-cluster.js';
-export type { RedisClient } from './redis-client.js';
 
 export interface ParallelOptions {
   /** Worker threads verifying candidate pairs. Default: os.availableParallelism(). */

@@ -1,9 +1,14 @@
 // redisClusterStorage on a real three-master Redis Cluster (issue 16.1): the same answers as an in-memory
 // index, the index spread over every master, and the protocol's invariants after every kind of change.
+import { execFileSync, spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Cluster } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIndex, type Report, type SharedIndex } from '../../src/index.js';
+import { createIndex, findDuplicates, type Pair, type Report, type SharedIndex } from '../../src/index.js';
 import { redisClusterStorage } from '../../src/node/redis-cluster.js';
+import { clusterDocs } from './cluster-corpus.js';
 import { problems, readState } from './cluster-invariants.js';
 import { redisRequired, redisServerPath } from './redis.js';
 import { type RedisCluster, redisCliPath, startCluster } from './redis-cluster.js';
@@ -14,6 +19,39 @@ const withoutTime = (report: Report) => ({ ...report, stats: { ...report.stats, 
 const docs = redisTestDocs; // 40 documents of 20 paragraphs
 let cluster: RedisCluster;
 let prefixes = 0;
+const root = join(import.meta.dirname, '..', '..');
+
+/** A worker process (test/fixtures/cluster-writer.ts) adding documents [from, to), querying each batch first. */
+function worker(prefix: string, from: number, to: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(root, 'test', 'fixtures', 'cluster-writer.ts'),
+        cluster.urls.join(','),
+        prefix,
+        String(from),
+        String(to),
+        '5',
+        'worker',
+      ],
+      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (data: Buffer) => {
+      out += String(data);
+    });
+    child.once('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`worker exited with ${code}`)),
+    );
+  });
+}
+
+/** A pair as an unordered key: which paragraphs, and what kind. */
+const pairKey = ({ a, b, kind }: Pair) =>
+  `${[`${a.doc}#${a.paragraph}`, `${b.doc}#${b.paragraph}`].sort().join(' ')} ${kind}`;
 
 beforeAll(async () => {
   if (wanted) cluster = await startCluster();
@@ -123,4 +161,71 @@ describe.skipIf(!wanted)('shared index sharded over a Redis Cluster', () => {
       message: expect.stringContaining('layout "3"'),
     });
   }, 60_000);
+
+  it('three worker processes adding disjoint shards at once, querying as they go: the report of one findDuplicates', async () => {
+    const prefix = `s${++prefixes}`;
+    const shards = [0, 67, 134, clusterDocs.length];
+    const outputs = await Promise.all([0, 1, 2].map((w) => worker(prefix, shards[w], shards[w + 1])));
+    for (const [w, out] of outputs.entries()) {
+      const size = shards[w + 1] - shards[w];
+      expect(out).toContain(`done ${size} ${size}`); // every document queried before it was added
+    }
+    const index = await open(prefix);
+    try {
+      const ids = await index.ids();
+      expect([...ids].sort()).toEqual(clusterDocs.map((d) => d.id).sort());
+      const byId = new Map(clusterDocs.map((d) => [d.id, d]));
+      const report = await index.report();
+      // The whole Report (pairs, blocks and, once Report carries them, clusters) minus the time taken, for
+      // the documents in the order the workers' commits gave them ...
+      expect(withoutTime(report)).toEqual(
+        withoutTime(await findDuplicates(ids.map((id) => byId.get(id) as (typeof clusterDocs)[0]))),
+      );
+      // ... and the same flagged pairs as one findDuplicates over the corpus in its own order.
+      const alone = await findDuplicates(clusterDocs);
+      expect(report.pairs.map(pairKey).sort()).toEqual(alone.pairs.map(pairKey).sort());
+      expect(report.pairs.length).toBeGreaterThan(20);
+      expect(problems(await readState(cluster.ports, prefix), true)).toEqual([]);
+    } finally {
+      await index.close();
+    }
+  }, 120_000);
+
+  it('examples/cluster-workers.mjs: two workers over real license texts give the report of one findDuplicates', async () => {
+    const licenses = '/usr/share/common-licenses';
+    const names = readdirSync(licenses).filter((name) => /^(GPL|LGPL|GFDL|Apache|MPL)/.test(name));
+    const dir = mkdtempSync(join(tmpdir(), 'neardup-licenses-'));
+    try {
+      const files = names.map((name) => {
+        copyFileSync(join(licenses, name), join(dir, name));
+        return join(dir, name);
+      });
+      expect(files.length).toBeGreaterThan(5);
+      execFileSync(process.execPath, [join(root, 'scripts', 'ensure-built.mjs')], { stdio: 'inherit' });
+      const prefix = `s${++prefixes}`;
+      const out = execFileSync(
+        process.execPath,
+        [join(root, 'examples', 'cluster-workers.mjs'), cluster.urls.join(','), prefix, '2', ...files],
+        { cwd: root, encoding: 'utf8', env: { ...process.env, REPLICAS: '0' } },
+      );
+      const summary = JSON.parse(out.trim().split('\n').at(-1) as string) as {
+        documents: number;
+        pairs: number;
+      };
+      expect(summary.documents).toBe(files.length);
+      const index = await open(prefix);
+      try {
+        const ids = await index.ids();
+        const report = await index.report();
+        expect(report.pairs.length).toBe(summary.pairs);
+        expect(report.pairs.length).toBeGreaterThan(100); // the GPL, LGPL and GFDL versions share much
+        const docs = ids.map((id) => ({ id, text: readFileSync(id, 'utf8') }));
+        expect(withoutTime(report)).toEqual(withoutTime(await findDuplicates(docs)));
+      } finally {
+        await index.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
