@@ -56,6 +56,8 @@ class RedisClusterStore implements RedisClusterStorage {
   private readonly nodes: ClusterNode[] | undefined;
   private readonly client: Cluster | undefined;
   private readonly commandTimeout: number;
+  /** WAIT's own timeout: half of commandTimeout, so that a missing replica fails as such, not as a timeout. */
+  private readonly waitTimeout: number;
   private readonly replicas: number;
   private readonly pendingTimeout: number;
   private readonly failoverTimeout: number;
@@ -78,6 +80,7 @@ class RedisClusterStore implements RedisClusterStorage {
     this.nodes = nodes === undefined ? undefined : parseNodes(nodes);
     this.client = client as unknown as Cluster | undefined;
     this.commandTimeout = commandTimeout;
+    this.waitTimeout = Math.max(1, Math.floor(commandTimeout / 2));
     this.replicas = options.replicas ?? 1;
     this.pendingTimeout = options.pendingTimeout ?? 60_000;
     this.failoverTimeout = options.failoverTimeout ?? 15_000;
@@ -128,7 +131,7 @@ class RedisClusterStore implements RedisClusterStorage {
           c,
           writing.map(({ change, version }) => this.keys.setRecord(change.id, version, change.to?.record)),
           this.replicas,
-          this.commandTimeout,
+          this.waitTimeout,
         );
         await perNode(
           c,
@@ -137,10 +140,10 @@ class RedisClusterStore implements RedisClusterStorage {
             'append',
           ),
           this.replicas,
-          this.commandTimeout,
+          this.waitTimeout,
         );
         const retired = await this.commit(c, changes, expected, fresh, results);
-        await purge(c, this.keys, retired, this.bands, this.replicas, this.commandTimeout).catch(() => {}); // cleanup finishes it
+        await purge(c, this.keys, retired, this.bands, this.replicas, this.waitTimeout).catch(() => {}); // cleanup finishes it
       } catch (error) {
         await this.abandon(c, changes, fresh).catch(() => {});
         throw error;
@@ -375,18 +378,18 @@ class RedisClusterStore implements RedisClusterStorage {
       },
       0,
     );
-    await purge(c, k, left, this.bands, this.replicas, this.commandTimeout);
+    await purge(c, k, left, this.bands, this.replicas, this.waitTimeout);
   }
 
   private async cleanupWith(c: Cluster, olderThan: number): Promise<number> {
     const retired = await retireStale(c, this.keys, this.epoch, olderThan);
-    await purge(c, this.keys, retired, this.bands, this.replicas, this.commandTimeout);
+    await purge(c, this.keys, retired, this.bands, this.replicas, this.waitTimeout);
     return retired.length;
   }
 
   /** A pipeline on the prefix's slot, ended by WAIT (unless `wait` 0); the replies in order. */
   private meta(c: Cluster, fill: (p: ChainableCommander) => void, wait = this.replicas): Promise<unknown[]> {
-    return onMeta(c, fill, wait, this.commandTimeout);
+    return onMeta(c, fill, wait, this.waitTimeout);
   }
 
   private guarded(c: Cluster, fill: (p: ChainableCommander) => void): Promise<unknown[]> {

@@ -18,6 +18,8 @@ export interface RedisCluster {
   ports: number[];
   /** The redis-server of each port (masters first, as `redis-cli --cluster create` was given them). */
   servers: RedisServer[];
+  /** Starts the server of ports[i] again (after it was killed): it rejoins the cluster from its nodes.conf. */
+  restart(i: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -48,23 +50,7 @@ export async function startCluster({ masters = 3, replicas = 0 } = {}): Promise<
   const ports = await clusterPorts(masters * (1 + replicas));
   const nodes: RedisServer[] = [];
   try {
-    for (const port of ports) {
-      nodes.push(
-        await startRedis({
-          port,
-          args: [
-            '--cluster-enabled',
-            'yes',
-            '--cluster-config-file',
-            join(dir, `nodes-${port}.conf`),
-            '--cluster-node-timeout',
-            '3000',
-            '--dir',
-            dir,
-          ],
-        }),
-      );
-    }
+    for (const port of ports) nodes.push(await startRedis({ port, args: nodeArgs(dir, port) }));
     if (masters === 1 && replicas === 0) {
       // `--cluster create` wants three masters: one node takes every slot itself.
       await promisify(execFile)(redisCliPath, [
@@ -95,6 +81,10 @@ export async function startCluster({ masters = 3, replicas = 0 } = {}): Promise<
     urls: ports.map((p) => `redis://127.0.0.1:${p}`),
     ports,
     servers: nodes,
+    async restart(i) {
+      await nodes[i].stop();
+      nodes[i] = await startRedis({ port: ports[i], args: nodeArgs(dir, ports[i]) });
+    },
     async stop() {
       for (const node of nodes) await node.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -102,13 +92,28 @@ export async function startCluster({ masters = 3, replicas = 0 } = {}): Promise<
   };
 }
 
-/** Waits until the node says the cluster is ok (every slot served). */
+function nodeArgs(dir: string, port: number): string[] {
+  return [
+    '--cluster-enabled',
+    'yes',
+    '--cluster-config-file',
+    join(dir, `nodes-${port}.conf`),
+    '--cluster-node-timeout',
+    '3000',
+    '--dir',
+    dir,
+  ];
+}
+
+/** Waits until the node says the cluster is ok (every slot served) and, a replica, is in sync with its master. */
 async function clusterReady(port: number): Promise<void> {
   const r = new Redis({ port, host: '127.0.0.1', lazyConnect: true });
   try {
     await r.connect();
     for (let i = 0; i < 200; i++) {
-      if (/cluster_state:ok/.test(await r.cluster('INFO'))) return;
+      const replication = await r.info('replication');
+      const linked = !/^role:slave/m.test(replication) || /^master_link_status:up/m.test(replication);
+      if (linked && /cluster_state:ok/.test(await r.cluster('INFO'))) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error(`the Redis Cluster node on port ${port} never said cluster_state:ok`);
