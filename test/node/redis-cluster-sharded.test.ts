@@ -1,6 +1,6 @@
 // redisClusterStorage on a real three-master Redis Cluster (issue 16.1): the same answers as an in-memory
 // index, the index spread over every master, and the protocol's invariants after every kind of change.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { createIndex, findDuplicates, type Pair, type Report, type SharedIndex }
 import { redisClusterStorage } from '../../src/node/redis-cluster.js';
 import { clusterDocs } from './cluster-corpus.js';
 import { problems, readState } from './cluster-invariants.js';
-import { redisRequired, redisServerPath } from './redis.js';
+import { redisRequired, redisServerPath, startRedis } from './redis.js';
 import { type RedisCluster, redisCliPath, startCluster } from './redis-cluster.js';
 import { redisTestDocs } from './redis-fixture.js';
 
@@ -228,4 +228,40 @@ describe.skipIf(!wanted)('shared index sharded over a Redis Cluster', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 180_000);
+
+  it('bad input: NearDupError naming the value, and the process ends with no handle left open', async () => {
+    const plain = await startRedis();
+    try {
+      const run = (...args: string[]) => {
+        const out = spawnSync(
+          process.execPath,
+          ['--import', 'tsx', join(root, 'test', 'fixtures', 'cluster-bad-input.ts'), ...args],
+          { cwd: root, encoding: 'utf8', timeout: 30_000 },
+        );
+        expect(out.signal, out.stderr).toBeNull(); // ended by itself, not by the timeout
+        expect(out.status, out.stderr).toBe(0);
+        return JSON.parse(out.stdout.trim().split('\n').at(-1) as string) as {
+          code: string;
+          message: string;
+        };
+      };
+      for (const nodes of ['127.0.0.1', 'localhost:http', '127.0.0.1:99999,127.0.0.1:7000', '']) {
+        const { code, message } = run('nodes', nodes);
+        expect(code).toBe('INVALID_OPTION');
+        expect(message).toMatch(/^neardup: redisClusterStorage nodes must be/);
+        expect(message).toContain(JSON.stringify(nodes));
+      }
+      const port = plain.url.split(':').at(-1) as string;
+      expect(run('not-cluster', `127.0.0.1:${port}`)).toEqual({
+        code: 'INVALID_OPTION',
+        message: expect.stringContaining(`the Redis at 127.0.0.1:${port} is not in cluster mode`),
+      });
+      expect(run('options', cluster.urls.join(','), `s${++prefixes}`)).toEqual({
+        code: 'INDEX_MISMATCH',
+        message: expect.stringContaining('shingleSize'),
+      });
+    } finally {
+      await plain.stop();
+    }
+  }, 120_000);
 });
