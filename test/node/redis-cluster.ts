@@ -96,6 +96,9 @@ function nodeArgs(dir: string, port: number): string[] {
   return [
     '--cluster-enabled',
     'yes',
+    // A lone node never learns its address from a peer; CLUSTER SLOTS would name it '' to clients.
+    '--cluster-announce-ip',
+    '127.0.0.1',
     '--cluster-config-file',
     join(dir, `nodes-${port}.conf`),
     '--cluster-node-timeout',
