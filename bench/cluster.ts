@@ -36,7 +36,20 @@ async function usedMemory(ports: readonly number[]): Promise<number[]> {
   );
 }
 
-async function measure(what: string, index: SharedIndex, ports: readonly number[], metaPort?: number) {
+/** Bytes of the per-document keys on the prefix's own slot (order, live, names), per document. */
+async function metaBytes(ports: readonly number[], prefix: string): Promise<number> {
+  const owner = new Redis({ port: await ownerOf({ ports } as never, prefix), host: '127.0.0.1' });
+  try {
+    let total = 0;
+    for (const name of ['order', 'live', 'names'])
+      total += Number(await owner.call('MEMORY', 'USAGE', `{${prefix}}:${name}`, 'SAMPLES', '0'));
+    return total / docs.length;
+  } finally {
+    owner.disconnect();
+  }
+}
+
+async function measure(what: string, index: SharedIndex, ports: readonly number[], prefix?: string) {
   const before = await usedMemory(ports);
   let started = performance.now();
   for (let i = 0; i < docs.length; i += BATCH) await index.add(docs.slice(i, i + BATCH));
@@ -47,7 +60,7 @@ async function measure(what: string, index: SharedIndex, ports: readonly number[
   const queryMs = (performance.now() - started) / held.length;
   const grown = (await usedMemory(ports)).map((m, i) => m - before[i]);
   const total = grown.reduce((a, b) => a + b, 0);
-  const meta = metaPort === undefined ? undefined : grown[ports.indexOf(metaPort)];
+  const meta = prefix === undefined ? undefined : await metaBytes(ports, prefix);
   return {
     storage: what,
     'add, paragraphs/s': Math.round(paragraphs / addS),
@@ -55,7 +68,7 @@ async function measure(what: string, index: SharedIndex, ports: readonly number[
     pairs: found,
     'bytes/paragraph (all nodes)': Math.round(total / paragraphs),
     'per node, bytes/paragraph': grown.map((g) => Math.round(g / paragraphs)).join(' / '),
-    'meta node, bytes/document': meta === undefined ? '' : Math.round(meta / docs.length),
+    'order+live+names, bytes/document': meta === undefined ? '' : Math.round(meta),
   };
 }
 
@@ -72,14 +85,7 @@ for (const masters of [1, 3, 6]) {
         commandTimeout: 60_000,
       }),
     });
-    rows.push(
-      await measure(
-        `redisClusterStorage, ${masters} master(s)`,
-        index,
-        cluster.ports,
-        await ownerOf(cluster, prefix),
-      ),
-    );
+    rows.push(await measure(`redisClusterStorage, ${masters} master(s)`, index, cluster.ports, prefix));
     await index.close();
     if (masters === 1) {
       const single = await createIndex({
