@@ -1,6 +1,6 @@
 import type { ChainableCommander, Cluster } from 'ioredis';
 import type { Routed } from './cluster-rounds.js';
-import { APPEND, BEGIN, COMMIT, RETIRE_STALE, STRIP } from './cluster-scripts.js';
+import { ABANDON, APPEND, BEGIN, COMMIT, RETIRE_STALE, STRIP } from './cluster-scripts.js';
 import { crc16 } from './key-slot.js';
 import { INIT, LOST, RELEASE, RESERVE } from './redis-scripts.js';
 
@@ -19,6 +19,7 @@ export interface Scripts {
   neardupBegin(...args: (string | number)[]): Promise<number>;
   neardupCommit(...args: (string | number)[]): Promise<number>;
   neardupRetireStale(...args: (string | number)[]): Promise<string[]>;
+  neardupAbandon(...args: (string | number)[]): Promise<string[]>;
   neardupAppend(...args: string[]): Promise<number>;
   neardupStrip(...args: string[]): Promise<number>;
 }
@@ -29,13 +30,14 @@ export function scripted<T extends Cluster | ChainableCommander>(client: T): T &
 
 /** Defines the scripts on a client once (a client of the caller's may serve several storages). */
 export function defineScripts(client: Cluster): Cluster {
-  if (!(client as Partial<Scripts>).neardupCommit) {
+  if (!(client as Partial<Scripts>).neardupAbandon) {
     client.defineCommand('neardupInit', { lua: INIT, numberOfKeys: 5 });
     client.defineCommand('neardupReserve', { lua: RESERVE, numberOfKeys: 3 });
     client.defineCommand('neardupRelease', { lua: RELEASE, numberOfKeys: 3 });
     client.defineCommand('neardupBegin', { lua: BEGIN, numberOfKeys: 5 });
     client.defineCommand('neardupCommit', { lua: COMMIT, numberOfKeys: 8 });
     client.defineCommand('neardupRetireStale', { lua: RETIRE_STALE, numberOfKeys: 4 });
+    client.defineCommand('neardupAbandon', { lua: ABANDON, numberOfKeys: 4 });
     client.defineCommand('neardupAppend', { lua: APPEND, numberOfKeys: 1 });
     client.defineCommand('neardupStrip', { lua: STRIP, numberOfKeys: 1 });
   }

@@ -88,6 +88,25 @@ for i = 1, #pending, 2 do
 end
 return redis.call('HGETALL', KEYS[4])`;
 
+/**
+ * After a failed write: KEYS epoch, parameters, pending, retired; ARGV epoch, then versions. Moves each
+ * version still pending to retired (one whose commit ran, its reply lost, is not pending: left alone).
+ * Returns the versions moved and their ids, flat.
+ */
+export const ABANDON = `${GUARD}
+local moved = {}
+for i = 2, #ARGV do
+  local entry = redis.call('HGET', KEYS[3], ARGV[i])
+  if entry then
+    local id = string.sub(entry, string.find(entry, ' ', 1, true) + 1)
+    redis.call('HDEL', KEYS[3], ARGV[i])
+    redis.call('HSET', KEYS[4], ARGV[i], id)
+    moved[#moved + 1] = ARGV[i]
+    moved[#moved + 1] = id
+  end
+end
+return moved`;
+
 /** Round 3: KEYS[1] a bucket hash; ARGV field, token ('<version>,') pairs. Appends each token once. */
 export const APPEND = `
 for i = 1, #ARGV, 2 do

@@ -370,15 +370,22 @@ class RedisClusterStore implements RedisClusterStorage {
     );
     if (left.length === 0) return;
     const k = this.keys;
-    await this.meta(
-      c,
-      (p) => {
-        for (const { id, version } of left)
-          p.hdel(k.meta('pending'), version).hset(k.meta('retired'), version, id);
-      },
-      0,
+    const moved = await scripted(c).neardupAbandon(
+      ...k.guard(),
+      k.meta('pending'),
+      k.meta('retired'),
+      this.epoch,
+      ...left.map((l) => l.version),
     );
-    await purge(c, k, left, this.bands, this.replicas, this.waitTimeout);
+    const abandoned = new Set(moved.filter((_, i) => i % 2 === 0));
+    await purge(
+      c,
+      k,
+      left.filter((l) => abandoned.has(l.version)),
+      this.bands,
+      this.replicas,
+      this.waitTimeout,
+    );
   }
 
   private async cleanupWith(c: Cluster, olderThan: number): Promise<number> {
