@@ -2,7 +2,7 @@
 // kill: no committed half-document and no visible entry of an uncommitted one (cluster-invariants.ts),
 // and every few kills the answers equal an in-memory index of the committed documents. A restarted
 // writer cleans up what the killed one left and completes the corpus; then nothing is left over.
-// NEARDUP_CLUSTER_KILLS=200 runs more kills than the suite's 20.
+// NEARDUP_CLUSTER_KILLS=60 runs more kills than the suite's 20 (docs/redis-cluster.md has such a run).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
