@@ -95,7 +95,7 @@ export function assembleReport(
     (doc, paragraph) => ranks[doc][paragraph],
   );
   return {
-    version: 1,
+    version: 2,
     options: {
       ...options,
       stopwords: Array.isArray(options.stopwords) ? [...options.stopwords] : options.stopwords,
@@ -103,6 +103,9 @@ export function assembleReport(
     documents: docs.map((doc, d) => ({ id: doc.id, paragraphs: corpus.paragraphsByDoc[d] })),
     pairs,
     blocks,
+    clusters: [],
+    passages: [],
+    documentGroups: [],
     stats: {
       documents: docs.length,
       paragraphs: total,

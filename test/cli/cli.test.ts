@@ -128,7 +128,7 @@ describe('neardup CLI', () => {
   it('writes to --out instead of stdout', () => {
     const out = run(['--format', 'json', '--out', 'report.json', 'articles']);
     expect(out.stdout).toBe('');
-    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).version).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).version).toBe(2);
   });
 
   it('writes the HTML report (--format html --out) with the paths escaped and the texts whole', () => {

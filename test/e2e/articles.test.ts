@@ -98,7 +98,7 @@ describe('seed articles, default options', () => {
   });
 
   it('has the report shape of DESIGN.md and survives a JSON round trip', () => {
-    expect(report.version).toBe(1);
+    expect(report.version).toBe(2);
     expect(report.stats).toMatchObject({ documents: 2, paragraphs: 22, pairs: report.pairs.length });
     expect(report.stats.candidates).toBeGreaterThanOrEqual(report.pairs.length);
     expect(report.options).toMatchObject({

@@ -98,6 +98,11 @@ describe('option validation', () => {
     [{ bands: 0 }, 'bands', 'got 0'],
     [{ rows: 200 }, 'rows', 'got 200'],
     [{ maxPairs: 0 }, 'maxPairs', 'got 0'],
+    [{ passageParagraphs: 1 }, 'passageParagraphs', 'got 1'],
+    [{ passageParagraphs: 2.5 }, 'passageParagraphs', 'got 2.5'],
+    [{ documentShare: 0 }, 'documentShare', 'got 0'],
+    [{ documentShare: 1.2 }, 'documentShare', 'got 1.2'],
+    [{ documentShare: '0.8' }, 'documentShare', 'got "0.8"'],
     [{ maxEditChars: -1 }, 'maxEditChars', 'got -1'],
     [{ minBlockPairs: 0.5 }, 'minBlockPairs', 'got 0.5'],
     [{ minCandidateProbability: 2 }, 'minCandidateProbability', 'got 2'],
@@ -157,6 +162,8 @@ describe('option validation', () => {
       shingleSize: DEFAULTS.wordShingleSize,
       minOverlapWords: DEFAULTS.minOverlapWords,
       paragraphs: 'auto',
+      passageParagraphs: 10,
+      documentShare: 0.8,
     });
     expect(resolved.bands * resolved.rows).toBeLessThanOrEqual(resolved.numHashes);
     expect(resolveOptions({ bands: 16 }).resolved).toMatchObject({ bands: 16, rows: 8 });

@@ -10,7 +10,7 @@ describe('renderJson', () => {
     expect(parsed.pairs).toHaveLength(9);
   });
 
-  it('keeps the order of DESIGN.md: version, options, documents, pairs, blocks, stats', async () => {
+  it('keeps the order of DESIGN.md: version, options, documents, pairs, blocks, clusters, passages, document groups, stats', async () => {
     const report = await findDuplicates(['same words here', 'same words here']);
     expect(Object.keys(JSON.parse(renderJson(report)))).toEqual([
       'version',
@@ -18,6 +18,9 @@ describe('renderJson', () => {
       'documents',
       'pairs',
       'blocks',
+      'clusters',
+      'passages',
+      'documentGroups',
       'stats',
     ]);
   });
@@ -25,12 +28,12 @@ describe('renderJson', () => {
   it('indents by 2 spaces by default, as asked otherwise, and ends with one newline', async () => {
     const report = await findDuplicates(['one text', 'another text']);
     const text = renderJson(report);
-    expect(text).toMatch(/^\{\n {2}"version": 1,\n {2}"options": \{\n {4}"threshold": 0\.7,/);
+    expect(text).toMatch(/^\{\n {2}"version": 2,\n {2}"options": \{\n {4}"threshold": 0\.7,/);
     expect(text.endsWith('}\n')).toBe(true);
     expect(text.endsWith('\n\n')).toBe(false);
     const flat = renderJson(report, 0);
     expect(flat.split('\n')).toEqual([JSON.stringify(report), '']);
-    expect(renderJson(report, 4)).toContain('\n    "version": 1,');
+    expect(renderJson(report, 4)).toContain('\n    "version": 2,');
   });
 
   it('writes offsets and figures as plain numbers, and a custom splitter as "custom"', async () => {

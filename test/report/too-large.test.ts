@@ -29,7 +29,7 @@ describe('reports longer than any string', () => {
   // each format to pass V8's longest string (2^29 − 24 characters) while no chunk comes near it.
   const id = 'x'.repeat(2 ** 26);
   const hugeReport = (pairs: number): Report => ({
-    version: 1,
+    version: 2,
     options: resolveOptions().resolved,
     documents: [
       {
@@ -52,6 +52,9 @@ describe('reports longer than any string', () => {
       spans: [],
     })),
     blocks: [],
+    clusters: [],
+    passages: [],
+    documentGroups: [],
     stats: { documents: 1, paragraphs: pairs + 1, candidates: pairs, pairs, ms: 1 },
   });
   // Places naming the id: JSON 1 + 2 a pair, text 2 a pair, HTML 1 + 2 a pair, SARIF 1 + 4 a pair.
