@@ -40,9 +40,9 @@ export interface Pair {
   /** Shared passages, longest first. */
   spans: Span[];
   /**
-   * Overlaps only: how many paragraph pairs this one stands for, when a or b has exact copies elsewhere
-   * (every copy of a with every copy of b: the same words, so the same passages). Absent when the pair
-   * stands for itself alone. See docs/groups.md.
+   * Overlaps and near pairs across clusters: how many paragraph pairs this one stands for, when a or b
+   * has exact copies elsewhere (every copy of a with every copy of b: the same words, so the same
+   * figures and passages). Absent when the pair stands for itself alone. See docs/groups.md.
    */
   memberPairs?: number;
 }
