@@ -60,6 +60,11 @@ export interface Block {
 export interface ClusterMember extends PairSide {
   /** Exact Jaccard of this paragraph's shingle set and the representative's (1 for the representative). */
   jaccard: number;
+  /**
+   * When this paragraph is an exact copy of an earlier member (the same normalised words): that member's
+   * position in `members` (the first of its copies). Absent for the first of each text.
+   */
+  copyOf?: number;
 }
 
 /**

@@ -44,6 +44,8 @@ export class PairVerifier {
 
   private readonly shifts = new Map<number, number>();
   private readonly exact: ExactShingles;
+  /** Per paragraph, word ranges of repeated passages (flat [from, to, …]): runs inside them are no overlap. */
+  private passageRanges: (p: number) => Uint32Array | undefined = () => undefined;
 
   constructor(
     private readonly source: ParagraphSource,
@@ -62,9 +64,51 @@ export class PairVerifier {
   }
 
   /**
+   * Tells the verifier where repeated passages lie (word ranges of each paragraph's terms, flat [from,
+   * to, …], sorted): a shared run counts towards an overlap only if, on each side, it has a stretch of
+   * minOverlapWords words outside them (docs/groups.md).
+   */
+  setPassageRanges(ranges: (p: number) => Uint32Array | undefined): void {
+    this.passageRanges = ranges;
+  }
+
+  /**
+   * Whether p and q have the same normalised words: their texts are equal (then so are their tokens), or
+   * their tokens are. Exact copies are confirmed with it, so a hash collision never merges two texts.
+   */
+  sameWords(p: number, q: number): boolean {
+    const a = this.source.text(p);
+    const b = this.source.text(q);
+    if (a.end - a.start === b.end - b.start) {
+      let same = true;
+      for (let i = 0; same && i < a.end - a.start; i++)
+        same = a.text.charCodeAt(a.start + i) === b.text.charCodeAt(b.start + i);
+      if (same) return true;
+    }
+    const x = this.text(p).tokens.words;
+    const y = this.text(q).tokens.words;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+    return true;
+  }
+
+  /** Paragraph p's tokens, terms and term hashes (cached; valid until evicted, so use it at once). */
+  paragraph(p: number): ParagraphText {
+    return this.text(p);
+  }
+
+  /** What to add to offsets in paragraph p's text to get offsets in its document. */
+  shift(p: number): number {
+    this.text(p);
+    return this.shifts.get(p) ?? 0;
+  }
+
+  /**
    * The verified Pair for p < q, or undefined when it is neither a near duplicate (Jaccard ≥ threshold)
-   * nor shares a passage of minOverlapWords words. The hashes choose which pairs to look at; what is
-   * reported (kind, Jaccard, containment, spans) is decided on the words themselves.
+   * nor shares a passage of minOverlapWords words beyond repeated passages. The hashes choose which pairs
+   * to look at; what is reported (kind, Jaccard, containment, spans) is decided on the words themselves.
+   * An overlap's edit similarity is the linear-time lower bound (see editSimilarity), not the quadratic
+   * distance: what it shares is in its spans.
    */
   verify(p: number, q: number, knownHashJaccard?: number): Pair | undefined {
     const { threshold, overlaps, minOverlapWords } = this.params;
@@ -77,7 +121,8 @@ export class PairVerifier {
     const b = this.text(q);
     const runsOf = (minSpan: number) =>
       sharedRuns(a.terms.words, a.termHashes, b.terms.words, b.termHashes, minSpan);
-    const overlapRuns = mayBeNear ? undefined : runsOf(minOverlapWords);
+    const allOverlapRuns = mayBeNear ? undefined : runsOf(minOverlapWords);
+    const overlapRuns = allOverlapRuns && this.beyondPassages(allOverlapRuns, p, q);
     if (overlapRuns?.length === 0) return undefined;
     const figures = this.exact.figures(
       { words: a.terms.words, hashes: a.termHashes },
@@ -85,16 +130,19 @@ export class PairVerifier {
     );
     const isNear = figures.jaccard >= threshold;
     if (!isNear && !overlaps) return undefined;
-    const runs = isNear
+    const aligned = isNear
       ? runsOf(Math.max(1, Math.min(this.nearSpanWords(), a.terms.words.length, b.terms.words.length)))
-      : (overlapRuns ?? runsOf(minOverlapWords));
+      : (allOverlapRuns ?? runsOf(minOverlapWords));
+    const runs = isNear ? aligned : (overlapRuns ?? this.beyondPassages(aligned, p, q));
     if (!isNear && runs.length === 0) return undefined;
     const aNormal = a.tokens.words.join(' ');
     const bNormal = b.tokens.words.join(' ');
     const kind = !isNear ? 'overlap' : aNormal === bNormal ? 'exact' : 'near';
-    // The alignment is only built when the texts are too long for an exact Levenshtein distance.
-    const similarity = editSimilarity(aNormal, bNormal, this.params.maxEditChars, () => ({
-      runs: a.terms === a.tokens && b.terms === b.tokens ? runs : this.wordRuns(a, b),
+    // The alignment is only built when the texts are too long for an exact Levenshtein distance, and for
+    // every overlap: its bound is linear, the distance quadratic (51 % of a detection on repetitive text).
+    const maxChars = isNear ? this.params.maxEditChars : -1;
+    const similarity = editSimilarity(aNormal, bNormal, maxChars, () => ({
+      runs: a.terms === a.tokens && b.terms === b.tokens ? aligned : this.wordRuns(a, b),
       aOffsets: wordOffsets(a.tokens.words),
       bOffsets: wordOffsets(b.tokens.words),
     }));
@@ -114,6 +162,19 @@ export class PairVerifier {
       similarity,
       spans,
     };
+  }
+
+  /** The runs with, on each side, minOverlapWords words in one stretch outside repeated passages. */
+  private beyondPassages(runs: SharedRun[], p: number, q: number): SharedRun[] {
+    const aRanges = this.passageRanges(p);
+    const bRanges = this.passageRanges(q);
+    if (aRanges === undefined && bRanges === undefined) return runs;
+    const m = this.params.minOverlapWords;
+    return runs.filter(
+      (run) =>
+        longestOutside(run.aFrom, run.aFrom + run.length, aRanges) >= m &&
+        longestOutside(run.bFrom, run.bFrom + run.length, bRanges) >= m,
+    );
   }
 
   /** Whether p and q have a window of m consecutive terms with equal hashes (needed for a shared run of m). */
@@ -184,6 +245,20 @@ export class PairVerifier {
     this.cache.set(p, paragraph);
     return paragraph;
   }
+}
+
+/** The longest stretch of [from, to) outside the sorted disjoint ranges (flat [from, to, …]). */
+export function longestOutside(from: number, to: number, ranges: Uint32Array | undefined): number {
+  if (ranges === undefined) return to - from;
+  let longest = 0;
+  let at = from;
+  for (let i = 0; i < ranges.length && at < to; i += 2) {
+    if (ranges[i + 1] <= at) continue;
+    if (ranges[i] >= to) break;
+    longest = Math.max(longest, ranges[i] - at);
+    at = Math.max(at, ranges[i + 1]);
+  }
+  return Math.max(longest, to - at);
 }
 
 /** Start offset of each word in words.join(' '). */
