@@ -13,6 +13,8 @@ export interface ClusterInputs {
   exact: ExactGroups;
   /** Verifies (p, q), p < q: the Pair, or undefined when neither near nor overlapping. */
   verify(p: number, q: number): Pair | undefined;
+  /** The exact pair of p and its copy q > p (what verify gives, built directly). */
+  exactCopy(p: number, q: number): Pair;
   place(p: number): PairSide;
 }
 
@@ -87,7 +89,7 @@ interface Assignment {
 
 /** The Report's clusters and pairs from the assignment of representatives to clusters. */
 function listed(found: readonly NumberedPair[], inputs: ClusterInputs, at: Assignment): Clustered {
-  const { exact, verify, place } = inputs;
+  const { exact, verify, exactCopy, place } = inputs;
   const { cluster, reps, joined } = at;
   const members: number[][] = reps.map((r) => [r]);
   for (const q of joined.keys()) members[cluster[q]].push(q);
@@ -116,7 +118,7 @@ function listed(found: readonly NumberedPair[], inputs: ClusterInputs, at: Assig
       all.push([m, jaccard]);
       for (const copy of exact.copiesOf.get(m) ?? []) {
         all.push([copy, jaccard]);
-        const pair = verify(r, copy);
+        const pair = m === r ? exactCopy(r, copy) : verify(r, copy);
         if (pair !== undefined) pairs.push({ pair, p: r, q: copy });
       }
     }

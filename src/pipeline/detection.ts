@@ -78,6 +78,7 @@ export class Detection {
     const clustered = clusterPairs(found, {
       exact,
       verify: (p, q) => verifier.verify(p, q),
+      exactCopy: (p, q) => verifier.exactCopy(p, q),
       place: source.place,
     });
     return {

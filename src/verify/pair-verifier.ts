@@ -92,7 +92,34 @@ export class PairVerifier {
     return true;
   }
 
-  /** Paragraph p's tokens, terms and term hashes (cached; valid until evicted, so use it at once). */
+  /**
+   * The Pair of p and q < p's exact copy (sameWords(p, q)): what verify() gives for it, built directly (Jaccard,
+   * containment and similarity 1, one span over the whole paragraph), in time linear in its length.
+   */
+  exactCopy(p: number, q: number): Pair {
+    const a = this.text(p);
+    const b = this.text(q);
+    const last = a.terms.words.length - 1;
+    const aShift = this.shifts.get(p) ?? 0;
+    const bShift = this.shifts.get(q) ?? 0;
+    return {
+      a: this.source.place(p),
+      b: this.source.place(q),
+      kind: 'exact',
+      jaccard: 1,
+      containment: 1,
+      similarity: 1,
+      spans: [
+        {
+          a: [a.terms.starts[0] + aShift, a.terms.ends[last] + aShift],
+          b: [b.terms.starts[0] + bShift, b.terms.ends[last] + bShift],
+          words: last + 1,
+        },
+      ],
+    };
+  }
+
+  /** Paragraph p's tokens, terms and term hashes (cached; the object stays valid after it is evicted). */
   paragraph(p: number): ParagraphText {
     return this.text(p);
   }
