@@ -14,6 +14,7 @@ export const VERIFICATION = {
   candidates:
     'candidates: exact copies grouped, band keys + fingerprints, repeated passages, sorted and deduplicated (Detection.candidates)',
   verify: 'verification: every candidate pair, LSH + fingerprints (verifyCandidates)',
+  verifyExact: 'verification, exact runs only (bridgeGap 0): the same candidate pairs',
   exact:
     'verification, its exact part: Jaccard and containment of the flagged pairs on their words (ExactShingles)',
   report:
@@ -31,11 +32,12 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
   ctx.restoreFingerprints();
   const detection = new Detection(corpus, resolved, extractor);
   const candidates = detection.candidates().slice();
-  const verify = () => {
-    const verifier = new PairVerifier(corpusSource(corpus), verifyParams(resolved), extractor);
+  const verifyWith = (options: typeof resolved) => () => {
+    const verifier = new PairVerifier(corpusSource(corpus), verifyParams(options), extractor);
     verifier.setPassageRanges((p) => detection.passageRanges(p));
-    return verifyCandidates(candidates, n, verifier, resolved.maxPairs);
+    return verifyCandidates(candidates, n, verifier, options.maxPairs);
   };
+  const verify = verifyWith(resolved);
   const verified = verify();
   // The terms of both sides of every flagged pair, as verification reads them: the exact figures are
   // computed for these pairs (and for the few that 32-bit collisions alone make look alike).
@@ -54,6 +56,7 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
       fn: () => new Detection(corpus, resolved, extractor).candidates(),
     },
     { name: VERIFICATION.verify, mb, fn: verify },
+    { name: VERIFICATION.verifyExact, mb, fn: verifyWith({ ...resolved, bridgeGap: 0 }) },
     {
       name: VERIFICATION.exact,
       mb,

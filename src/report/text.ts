@@ -3,7 +3,7 @@ import type { Block, Pair, Report } from '../types.js';
 import { escapeControls, escapeName } from '../util/controls.js';
 import { blockMembers } from './block-members.js';
 import { ChunkBuffer, joinChunks } from './chunks.js';
-import { quotable } from './quote.js';
+import { quotable, sharedWords } from './quote.js';
 import { type DocumentTexts, lineIndex, textOf } from './texts.js';
 
 export interface TextRenderOptions {
@@ -83,7 +83,7 @@ function* textChunks(
     for (let s = 0; s < shown; s++) {
       const span = pair.spans[s];
       const quote = escapeControls(quotable(textOf(texts, pair.a.doc).slice(span.a[0], span.a[1]), maxQuote));
-      line(`${indent}    ${span.words} shared words: ${paint(ANSI.dim, `“${quote}”`)}`);
+      line(`${indent}    ${sharedWords(span)}: ${paint(ANSI.dim, `“${quote}”`)}`);
     }
     if (shown < pair.spans.length)
       line(`${indent}    … and ${pair.spans.length - shown} more shared passages`);

@@ -3,10 +3,12 @@ import type { Pair, PairSide, Span } from '../types.js';
 import { withRoom } from '../util/grow.js';
 import { ExactShingles } from './exact-shingles.js';
 import { editSimilarity, jaccard } from './metrics.js';
+import type { Passage } from './passages.js';
+import { type PassageOptions, SharedPassages } from './shared-passages.js';
 import { type SharedRun, sharedRuns } from './shared-runs.js';
 
-/** What verifying a pair needs of the options. */
-export interface VerifyParams {
+/** What verifying a pair needs of the options (minOverlapWords and bridging: PassageOptions). */
+export interface VerifyParams extends PassageOptions {
   /** Jaccard at or above which a pair is a near duplicate. */
   threshold: number;
   /** Whether pairs below the threshold are checked for a shared passage. */
@@ -46,6 +48,7 @@ export class PairVerifier {
   private readonly exact: ExactShingles;
   /** Per paragraph, word ranges of repeated passages (flat [from, to, …]): runs inside them are no overlap. */
   private passageRanges: (p: number) => Uint32Array | undefined = () => undefined;
+  private readonly passages: SharedPassages;
 
   constructor(
     private readonly source: ParagraphSource,
@@ -53,6 +56,7 @@ export class PairVerifier {
     private readonly extractor: FeatureExtractor,
   ) {
     this.exact = new ExactShingles(params);
+    this.passages = new SharedPassages(params);
   }
 
   /**
@@ -143,25 +147,26 @@ export class PairVerifier {
     if (!mayBeNear && !overlaps) return undefined;
     // Most overlap candidates share a fingerprint but no run of minOverlapWords words: rule those out on
     // the term hashes alone, before tokenising either text.
-    if (!mayBeNear && !this.sharesWindow(p, q, minOverlapWords)) return undefined;
+    if (!mayBeNear && !this.mayOverlap(p, q)) return undefined;
     const a = this.text(p);
     const b = this.text(q);
-    const runsOf = (minSpan: number) =>
-      sharedRuns(a.terms.words, a.termHashes, b.terms.words, b.termHashes, minSpan);
-    const allOverlapRuns = mayBeNear ? undefined : runsOf(minOverlapWords);
-    const overlapRuns = allOverlapRuns && this.beyondPassages(allOverlapRuns, p, q);
-    if (overlapRuns?.length === 0) return undefined;
+    const passagesOf = (minSpan: number) =>
+      this.passages.find(a.terms.words, a.termHashes, b.terms.words, b.termHashes, minSpan);
+    const overlapFound = mayBeNear ? undefined : passagesOf(minOverlapWords);
+    const overlapPassages = overlapFound && this.beyondRepeated(overlapFound.passages, p, q);
+    if (overlapPassages?.length === 0) return undefined;
     const figures = this.exact.figures(
       { words: a.terms.words, hashes: a.termHashes },
       { words: b.terms.words, hashes: b.termHashes },
     );
     const isNear = figures.jaccard >= threshold;
     if (!isNear && !overlaps) return undefined;
-    const aligned = isNear
-      ? runsOf(Math.max(1, Math.min(this.nearSpanWords(), a.terms.words.length, b.terms.words.length)))
-      : (allOverlapRuns ?? runsOf(minOverlapWords));
-    const runs = isNear ? aligned : (overlapRuns ?? this.beyondPassages(aligned, p, q));
-    if (!isNear && runs.length === 0) return undefined;
+    const found = isNear
+      ? passagesOf(Math.max(1, Math.min(this.nearSpanWords(), a.terms.words.length, b.terms.words.length)))
+      : (overlapFound ?? passagesOf(minOverlapWords));
+    const { runs } = found;
+    const passages = isNear ? found.passages : (overlapPassages ?? this.beyondRepeated(found.passages, p, q));
+    if (!isNear && passages.length === 0) return undefined;
     const aNormal = a.tokens.words.join(' ');
     const bNormal = b.tokens.words.join(' ');
     const kind = !isNear ? 'overlap' : aNormal === bNormal ? 'exact' : 'near';
@@ -169,16 +174,17 @@ export class PairVerifier {
     // every overlap: its bound is linear, the distance quadratic (51 % of a detection on repetitive text).
     const maxChars = isNear ? this.params.maxEditChars : -1;
     const similarity = editSimilarity(aNormal, bNormal, maxChars, () => ({
-      runs: a.terms === a.tokens && b.terms === b.tokens ? aligned : this.wordRuns(a, b),
+      runs: a.terms === a.tokens && b.terms === b.tokens ? runs : this.wordRuns(a, b),
       aOffsets: wordOffsets(a.tokens.words),
       bOffsets: wordOffsets(b.tokens.words),
     }));
     const aShift = this.shifts.get(p) ?? 0;
     const bShift = this.shifts.get(q) ?? 0;
-    const spans: Span[] = runs.map((run) => ({
-      a: [a.terms.starts[run.aFrom] + aShift, a.terms.ends[run.aFrom + run.length - 1] + aShift],
-      b: [b.terms.starts[run.bFrom] + bShift, b.terms.ends[run.bFrom + run.length - 1] + bShift],
-      words: run.length,
+    const spans: Span[] = passages.map((passage) => ({
+      a: [a.terms.starts[passage.aFrom] + aShift, a.terms.ends[passage.aTo - 1] + aShift],
+      b: [b.terms.starts[passage.bFrom] + bShift, b.terms.ends[passage.bTo - 1] + bShift],
+      words: passage.words,
+      ...(passage.edits > 0 && { edits: passage.edits }),
     }));
     return {
       a: this.source.place(p),
@@ -191,16 +197,29 @@ export class PairVerifier {
     };
   }
 
-  /** The runs with, on each side, minOverlapWords words in one stretch outside repeated passages. */
-  private beyondPassages(runs: SharedRun[], p: number, q: number): SharedRun[] {
+  /**
+   * The passages with, on each side, minOverlapWords words in one stretch outside repeated passages (what
+   * makes an overlap when repeated passages are known: docs/groups.md).
+   */
+  private beyondRepeated(passages: Passage[], p: number, q: number): Passage[] {
     const aRanges = this.passageRanges(p);
     const bRanges = this.passageRanges(q);
-    if (aRanges === undefined && bRanges === undefined) return runs;
+    if (aRanges === undefined && bRanges === undefined) return passages;
     const m = this.params.minOverlapWords;
-    return runs.filter(
-      (run) =>
-        longestOutside(run.aFrom, run.aFrom + run.length, aRanges) >= m &&
-        longestOutside(run.bFrom, run.bFrom + run.length, bRanges) >= m,
+    return passages.filter(
+      (passage) =>
+        longestOutside(passage.aFrom, passage.aTo, aRanges) >= m &&
+        longestOutside(passage.bFrom, passage.bTo, bRanges) >= m,
+    );
+  }
+
+  /** Whether the term hashes of p and q hold a passage that makes an overlap (exact runs: a window of m). */
+  private mayOverlap(p: number, q: number): boolean {
+    const m = this.params.minOverlapWords;
+    if (this.params.bridgeGap === 0) return this.sharesWindow(p, q, m);
+    return (
+      this.sharesWindow(p, q, this.passages.seedWords) &&
+      this.passages.mayShare(this.termHashes(p), this.termHashes(q), m)
     );
   }
 
