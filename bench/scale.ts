@@ -68,6 +68,14 @@ if (process.argv[2] === '--one') {
         pairs: report.stats.pairs,
         clusters: report.clusters?.length ?? '',
         passages: report.passages?.length ?? '',
+        largestCluster: Math.max(
+          0,
+          ...(report.clusters ?? []).map((c: { members: unknown[] }) => c.members.length),
+        ),
+        largestPassage: Math.max(
+          0,
+          ...(report.passages ?? []).map((p: { occurrences: unknown[] }) => p.occurrences.length),
+        ),
         peakRssMb: (process.resourceUsage().maxRSS * 1024) / MB,
       }),
     );
