@@ -68,6 +68,7 @@ if (process.argv[2] === '--one') {
         pairs: report.stats.pairs,
         clusters: report.clusters?.length ?? '',
         passages: report.passages?.length ?? '',
+        documentGroups: report.documentGroups?.length ?? '',
         largestCluster: Math.max(
           0,
           ...(report.clusters ?? []).map((c: { members: unknown[] }) => c.members.length),
