@@ -29,16 +29,17 @@ export async function* streamInputs(
     readFile?: (path: string) => Promise<Uint8Array>;
   },
 ): AsyncGenerator<InputDocument> {
-  const read = async (id: string): Promise<InputDocument | undefined> => {
+  // Files are read concurrently but their warnings are held until the file's turn, so they come
+  // out in input order whatever order the reads finish in.
+  const read = async (id: string): Promise<Read> => {
     const bytes = id === '-' ? await readStream(stdin) : await readFileBytes(id, readBytes);
     const nul = bytes.subarray(0, BINARY_PROBE_BYTES).indexOf(0);
-    if (nul >= 0) {
-      warn(`neardup: warning: skipped ${nameOf(id)}: ${binaryReason(bytes, nul)}`);
-      return undefined;
-    }
-    return { id, text: decode(bytes, id, warn) };
+    if (nul >= 0)
+      return { warnings: [`neardup: warning: skipped ${nameOf(id)}: ${binaryReason(bytes, nul)}`] };
+    const warnings: string[] = [];
+    return { document: { id, text: decode(bytes, id, (message) => warnings.push(message)) }, warnings };
   };
-  const pending: Promise<InputDocument | undefined>[] = [];
+  const pending: Promise<Read>[] = [];
   let binary = 0;
   let next = 0;
   const start = () => {
@@ -48,8 +49,9 @@ export async function* streamInputs(
   };
   while (next < ids.length && pending.length < concurrency) start();
   while (pending.length > 0) {
-    const document = await (pending.shift() as Promise<InputDocument | undefined>);
+    const { document, warnings } = await (pending.shift() as Promise<Read>);
     if (next < ids.length) start();
+    for (const message of warnings) warn(message);
     if (document === undefined) binary++;
     else yield document;
   }
@@ -58,6 +60,12 @@ export async function* streamInputs(
       `neardup: ${binary === 1 ? 'the input is' : `all ${binary} inputs are`} binary (NUL bytes), nothing to compare; neardup reads text files`,
     );
   }
+}
+
+/** One file read: its document (none when skipped) and the warnings to print at its turn. */
+interface Read {
+  document?: InputDocument;
+  warnings: string[];
 }
 
 /** Bytes searched for a NUL, as git does to tell binary files from text. */
