@@ -185,6 +185,7 @@ describe.skipIf(!wanted)('shared index sharded over a Redis Cluster', () => {
       const alone = await findDuplicates(clusterDocs);
       expect(report.pairs.map(pairKey).sort()).toEqual(alone.pairs.map(pairKey).sort());
       expect(report.pairs.length).toBeGreaterThan(20);
+      expect(report.clusters.length).toBeGreaterThan(0); // compared above with the rest of the Report
       expect(problems(await readState(cluster.ports, prefix), true)).toEqual([]);
     } finally {
       await index.close();
