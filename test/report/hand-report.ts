@@ -39,8 +39,9 @@ export function handReport(spec: HandReport): { report: Report; texts: Map<strin
       words: words(d.text.slice(p.start, p.end)),
     })),
   }));
+  const byId = new Map(documents.map((d) => [d.id, d]));
   const paragraph = (doc: string, index: number) => {
-    const found = documents.find((d) => d.id === doc)?.paragraphs[index];
+    const found = byId.get(doc)?.paragraphs[index];
     if (!found) throw new Error(`no paragraph ${index} in ${doc}`);
     return found;
   };
@@ -102,4 +103,92 @@ export function handReport(spec: HandReport): { report: Report; texts: Map<strin
     },
   };
   return { report, texts };
+}
+
+export const GRANT =
+  'Permission is hereby granted, free of charge, to any person obtaining a copy of this software.';
+export const NOTICE =
+  'The above copyright notice and this permission notice shall be included in all copies.';
+export const QUOTE =
+  'the ministers stressed the importance of enhancing cooperation and coordination to confront threats';
+
+/**
+ * `files` licence files sharing two paragraphs (two exact clusters) and a quoted passage (a repeated
+ * passage), blocks from the first file's range to each other file's; plus two byte-identical files
+ * (an exact document group) and two near copies (a near document group with one near cluster).
+ */
+export function groupedCorpus(files: number): { report: Report; texts: Map<string, string> } {
+  const docs = Array.from({ length: files }, (_, i) => ({
+    id: `pkg-${i}/copyright`,
+    text: `Format: https://example.org/${i}\n\n${GRANT}\n\n${NOTICE}\n\nFiles of package ${i}: ${QUOTE} in ${i}.\n\nLast words of ${i}.`,
+  }));
+  docs.push(
+    { id: 'libc-bin', text: 'Alpha paragraph one here.\n\nBeta paragraph two here.' },
+    { id: 'libc6', text: 'Alpha paragraph one here.\n\nBeta paragraph two here.' },
+    { id: 'a.md', text: 'Gamma one two three four.\n\nDelta five six seven.' },
+    { id: 'b.md', text: 'Gamma one two three four five.\n\nDelta five six seven.\n\nNew one.' },
+  );
+  const licences = docs.slice(0, files);
+  const built = handReport({
+    docs,
+    clusters: [
+      { kind: 'exact', members: licences.map((d): Member => [d.id, 1]) },
+      { kind: 'exact', members: licences.map((d): Member => [d.id, 2]) },
+      {
+        kind: 'exact',
+        members: [
+          ['libc-bin', 0],
+          ['libc6', 0],
+        ],
+      },
+      {
+        kind: 'exact',
+        members: [
+          ['libc-bin', 1],
+          ['libc6', 1],
+        ],
+      },
+      {
+        kind: 'near',
+        members: [
+          ['a.md', 0],
+          ['b.md', 0, 0.75],
+        ],
+      },
+      {
+        kind: 'exact',
+        members: [
+          ['a.md', 1],
+          ['b.md', 1],
+        ],
+      },
+    ],
+    passages: [licences.map((d): [string, number, string] => [d.id, 3, QUOTE])],
+    documentGroups: [
+      {
+        kind: 'exact',
+        representative: 'libc-bin',
+        members: ['libc-bin', 'libc6'].map((doc) => ({ doc, exact: 2, near: 0, added: 0, removed: 0 })),
+      },
+      {
+        kind: 'near',
+        representative: 'a.md',
+        members: [
+          { doc: 'a.md', exact: 2, near: 0, added: 0, removed: 0 },
+          { doc: 'b.md', exact: 1, near: 1, added: 1, removed: 0 },
+        ],
+      },
+    ],
+  });
+  built.report.blocks = [
+    ...licences.slice(1).map((d) => ({
+      a: { doc: licences[0].id, from: 1, to: 2 },
+      b: { doc: d.id, from: 1, to: 2 },
+      pairs: 2,
+      jaccard: 1,
+    })),
+    { a: { doc: 'libc-bin', from: 0, to: 1 }, b: { doc: 'libc6', from: 0, to: 1 }, pairs: 2, jaccard: 1 },
+  ];
+  built.report.stats.paragraphs = built.report.documents.reduce((n, d) => n + d.paragraphs.length, 0);
+  return built;
 }
