@@ -2,9 +2,10 @@
 //                   [--min-candidate-probability P] [--svg FILE]
 // The real pipeline against exact references on a generated corpus of real prose with planted near
 // duplicates and overlaps: recall and precision of near pairs (overall and per true-Jaccard bucket), the
-// LSH S-curve measured, overlap recall, false overlaps, incidental overlaps in unrelated text, MinHash
-// estimator error. The LSH flags change the pipeline's options for every measurement (bands and rows are
-// derived per threshold unless given). Writes docs/accuracy.svg at the default LSH settings, or --svg FILE.
+// LSH S-curve measured, overlap recall, false overlaps, incidental overlaps in unrelated text, passages
+// pasted with edits (exact runs against bridged passages, docs/passages.md), MinHash estimator error.
+// The LSH flags change the pipeline's options for every measurement (bands and rows are derived per
+// threshold unless given). Writes docs/accuracy.svg at the default LSH settings, or --svg FILE.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { candidateProbability, findDuplicates, jaccard, type Options, resolveOptions } from '../src/index.js';
@@ -18,6 +19,7 @@ import {
   overlapRecall,
   plantedRelations,
 } from './measure.js';
+import { measureObfuscated, obfuscatedCorpus, obfuscationTable } from './obfuscated.js';
 import { allPairsJaccard, allPairsSharedRuns, shingleSets } from './reference.js';
 import { sCurveSvg } from './svg.js';
 
@@ -149,10 +151,11 @@ const missed = mustFind.filter(([k]) => !flaggedAny.has(k)).length;
 console.log(
   `exact reference: ${mustFind.length} pairs share a run of ≥ ${defaults.minOverlapWords} words; the pipeline flags ${mustFind.length - missed} of them (recall ${pct(1 - missed / Math.max(1, mustFind.length))})`,
 );
-// False overlaps: flagged as overlaps, yet no exact run of minOverlapWords words in common.
-const falseOverlaps = [...flagged.overlap].filter((k) => (runs.get(k) ?? 0) < defaults.minOverlapWords);
+// False overlaps, exact runs only: flagged as overlaps, yet no exact run of minOverlapWords words in common.
+const exactOnly = flaggedKeys(await findDuplicates(corpus.documents, { ...lsh, bridgeGap: 0 }), corpus);
+const falseOverlaps = [...exactOnly.overlap].filter((k) => (runs.get(k) ?? 0) < defaults.minOverlapWords);
 console.log(
-  `false overlaps: ${falseOverlaps.length} of the ${flagged.overlap.size} pairs flagged as overlaps share no run of ≥ ${defaults.minOverlapWords} words in the exact reference${
+  `false overlaps (exact runs only, bridgeGap 0): ${falseOverlaps.length} of the ${exactOnly.overlap.size} pairs flagged as overlaps share no run of ≥ ${defaults.minOverlapWords} words in the exact reference${
     falseOverlaps.length
       ? `: ${falseOverlaps
           .slice(0, 10)
@@ -160,6 +163,13 @@ console.log(
           .join(', ')}`
       : ''
   }`,
+);
+// Bridged passages (the defaults): unrelated pairs flagged as overlaps with and without bridging.
+const unrelatedOf = (keys: Set<number>) => [...keys].filter((k) => !related(Math.floor(k / n), k % n));
+const unrelatedBridged = unrelatedOf(flagged.overlap);
+const bridgedOnly = unrelatedBridged.filter((k) => (runs.get(k) ?? 0) < defaults.minOverlapWords).length;
+console.log(
+  `unrelated pairs flagged as overlaps: ${unrelatedOf(exactOnly.overlap).length} with exact runs only, ${unrelatedBridged.length} bridged (bridgeGap ${defaults.bridgeGap}, bridgeDensity ${defaults.bridgeDensity}): ${bridgedOnly} of them share no exact run of ≥ ${defaults.minOverlapWords} words`,
 );
 const shortened = corpus.truth.overlaps.filter((o) => o.words < o.requested).length;
 console.log(`planted overlaps shorter than asked for (source paragraph too short): ${shortened}`);
@@ -211,6 +221,18 @@ console.table(
     return row;
   }),
 );
+
+// 6b. Passages pasted with edits (PAN-style obfuscation), exact runs only and bridged.
+// 100 cases per cell on 10,000 paragraphs (each case takes two of them), fewer on smaller corpora.
+const OBFUSCATED_CASES = Math.min(100, Math.floor(n / 50));
+const obfuscated = obfuscatedCorpus(n, Number(values.seed), OBFUSCATED_CASES);
+const [exactCells, bridgedCells] = await Promise.all(
+  [{ ...lsh, bridgeGap: 0 }, lsh].map(async (o) => (await measureObfuscated(obfuscated, o)).cells),
+);
+console.log(
+  `\nPassages pasted with edits (substitutions, insertions, deletions spread through them) into unrelated paragraphs: ${OBFUSCATED_CASES} per cell, ${n} paragraphs; found = the pair flagged with a span meeting the planted range on both sides; character recall and precision of the spans against the planted ranges (PAN style):`,
+);
+console.table(obfuscationTable(exactCells, bridgedCells));
 
 // 7. MinHash estimator error against exact Jaccard, next to the theory √(J(1−J)/k).
 console.log(`\nMinHash estimator error |estimate − exact| over the ${reference.length} reference pairs:`);

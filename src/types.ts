@@ -22,8 +22,13 @@ export interface Span {
   a: [number, number];
   /** [start, end) offsets into document b's original text. */
   b: [number, number];
-  /** Words in the shared passage. */
+  /** Words of the shared passage matched on both sides. */
   words: number;
+  /**
+   * Word edits (substitutions, insertions, deletions) inside a passage bridged across them; absent for
+   * an exact run of shared words. See docs/passages.md.
+   */
+  edits?: number;
 }
 
 export interface Pair {
@@ -171,6 +176,8 @@ export interface ResolvedOptions {
   shingleUnit: 'word' | 'char';
   minOverlapWords: number;
   overlaps: boolean;
+  bridgeGap: number;
+  bridgeDensity: number;
   /** The mode used; 'custom' when a function was given. */
   paragraphs: ParagraphMode | 'custom';
   seed: number;

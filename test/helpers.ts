@@ -38,6 +38,55 @@ export function referenceSketch(set: Iterable<number>, keys: Uint32Array): numbe
   return best.map(([, h]) => h);
 }
 
+/** Longest common subsequence of two word lists (quadratic: a reference for tests). */
+export function wordLcs(a: readonly string[], b: readonly string[]): number {
+  let previous = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [0];
+    for (let j = 1; j <= b.length; j++)
+      row.push(a[i - 1] === b[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], row[j - 1]));
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+/** Word-level Levenshtein distance (substitution, insertion, deletion of one word each cost 1). */
+export function wordLevenshtein(a: readonly string[], b: readonly string[]): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++)
+      row.push(Math.min(previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1), previous[j] + 1, row[j - 1] + 1));
+    previous = row;
+  }
+  return previous[b.length];
+}
+
+/**
+ * What a reported span claims, checked on the words it covers: an exact run has the same `words` words
+ * on both sides; a bridged passage (with `edits`) starts and ends with a shared word, matches `words`
+ * words in order (at most the longest common subsequence), needs at least the word edit distance, and
+ * is dense on both sides.
+ */
+export function checkSpan(
+  a: readonly string[],
+  b: readonly string[],
+  span: { words: number; edits?: number },
+  bridgeDensity: number,
+): string | undefined {
+  if (span.edits === undefined) {
+    if (a.join(' ') !== b.join(' ')) return `exact span differs: "${a.join(' ')}" / "${b.join(' ')}"`;
+    return a.length === span.words ? undefined : `exact span of ${a.length} words says ${span.words}`;
+  }
+  if (a[0] !== b[0] || a.at(-1) !== b.at(-1)) return 'bridged span does not start and end with a shared word';
+  if (span.words > wordLcs(a, b)) return `${span.words} matched words, more than the LCS ${wordLcs(a, b)}`;
+  if (span.edits < wordLevenshtein(a, b)) return `${span.edits} edits, fewer than ${wordLevenshtein(a, b)}`;
+  if (span.words + span.edits < Math.max(a.length, b.length))
+    return 'matched words and edits do not cover it';
+  if (span.words < bridgeDensity * a.length || span.words < bridgeDensity * b.length) return 'not dense';
+  return undefined;
+}
+
 /** The control characters a terminal acts on in `text` (C0 but tab and newline, DEL, C1), as code points. */
 export function terminalControls(text: string): number[] {
   const found: number[] = [];

@@ -11,6 +11,7 @@ import type { BenchContext, StageTask } from './context.js';
 export const VERIFICATION = {
   candidates: 'candidates: band keys + fingerprints, sorted and deduplicated (candidatePairs)',
   verify: 'verification: every candidate pair, LSH + fingerprints (verifyCandidates)',
+  verifyExact: 'verification, exact runs only (bridgeGap 0): the same candidate pairs',
   exact:
     'verification, its exact part: Jaccard and containment of the flagged pairs on their words (ExactShingles)',
   report: 'report: sort flagged pairs, find blocks, build the Report (assembleReport)',
@@ -26,13 +27,14 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
   const n = corpus.docOf.length;
   ctx.restoreFingerprints();
   const candidates = candidatePairs(corpus, resolved).slice();
-  const verify = () =>
+  const verifyWith = (options: typeof resolved) => () =>
     verifyCandidates(
       candidates,
       n,
-      new PairVerifier(corpusSource(corpus), verifyParams(resolved), extractor),
-      resolved.maxPairs,
+      new PairVerifier(corpusSource(corpus), verifyParams(options), extractor),
+      options.maxPairs,
     );
+  const verify = verifyWith(resolved);
   const verified = verify();
   // The terms of both sides of every flagged pair, as verification reads them: the exact figures are
   // computed for these pairs (and for the few that 32-bit collisions alone make look alike).
@@ -51,6 +53,7 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
       fn: () => candidatePairs(corpus, resolved),
     },
     { name: VERIFICATION.verify, mb, fn: verify },
+    { name: VERIFICATION.verifyExact, mb, fn: verifyWith({ ...resolved, bridgeGap: 0 }) },
     {
       name: VERIFICATION.exact,
       mb,

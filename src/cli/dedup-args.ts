@@ -101,7 +101,16 @@ const DEDUP_FLAGS = {
 } as const;
 
 /** Flags of `neardup` that mean nothing here: dedup compares paragraphs and documents, not passages. */
-const NOT_HERE = ['min-overlap', 'no-overlaps', 'max-pairs', 'min-block-pairs', 'passage-paragraphs'];
+const NOT_HERE = [
+  'min-overlap',
+  'no-overlaps',
+  'max-pairs',
+  'min-block-pairs',
+  'passage-paragraphs',
+  'bridge-gap',
+  'bridge-density',
+  'no-bridging',
+];
 
 export function parseDedup(argv: readonly string[]): DedupArgs {
   const passage = argv.find((a) => NOT_HERE.some((flag) => a === `--${flag}` || a.startsWith(`--${flag}=`)));

@@ -19,6 +19,9 @@ export const DETECTION_FLAGS = {
   'shingle-unit': { type: 'string' },
   paragraphs: { type: 'string' },
   'no-overlaps': { type: 'boolean' },
+  'bridge-gap': { type: 'string' },
+  'bridge-density': { type: 'string' },
+  'no-bridging': { type: 'boolean' },
   seed: { type: 'string' },
   bands: { type: 'string' },
   rows: { type: 'string' },
@@ -43,6 +46,9 @@ export const DETECTION_USAGE = `Detection (the library's options; defaults as in
   --bands N / --rows N           LSH bands and rows per band (default: derived from the threshold)
   --seed N                       hash seed, 0..2^32-1 (default 0)
   --no-overlaps                  look for near duplicates only, not shared passages (faster)
+  --bridge-gap N                 most words between two shared runs bridged into one passage (default 3)
+  --bridge-density N             least share of a bridged passage's words that match (default 0.8)
+  --no-bridging                  exact shared runs only (the same as --bridge-gap 0)
   --max-pairs N                  most overlap pairs before stopping with TOO_MANY_PAIRS (default 1000000)
   --max-edit-chars N             longest paragraph given the exact edit distance (default 10000)
   --min-block-pairs N            fewest consecutive flagged pairs that make a block (default 2)
@@ -80,6 +86,8 @@ export function detectionOptions(values: FlagValues): Options {
     ['num-hashes', 'numHashes'],
     ['shingle-size', 'shingleSize'],
     ['seed', 'seed'],
+    ['bridge-gap', 'bridgeGap'],
+    ['bridge-density', 'bridgeDensity'],
     ['bands', 'bands'],
     ['rows', 'rows'],
     ['max-pairs', 'maxPairs'],
@@ -98,6 +106,14 @@ export function detectionOptions(values: FlagValues): Options {
   if (values.paragraphs !== undefined) set.paragraphs = values.paragraphs;
   if (values.stem !== undefined) set.stem = values.stem;
   if (values['no-overlaps'] === true) options.overlaps = false;
+  if (values['no-bridging'] === true) {
+    if (values['bridge-gap'] !== undefined) {
+      throw new UsageError(
+        'neardup: use --bridge-gap N or --no-bridging (the same as --bridge-gap 0), not both',
+      );
+    }
+    options.bridgeGap = 0;
+  }
   if (values.stopwords !== undefined && values['stopwords-file'] !== undefined) {
     throw new UsageError('neardup: use --stopwords LANG or --stopwords-file FILE, not both');
   }

@@ -26,6 +26,13 @@ export interface Options {
   /** Look for overlaps (shared passages) between paragraphs that are not near duplicates. Default true. */
   overlaps?: boolean;
   /**
+   * Most words (on either side) between two shared runs bridged into one passage, e.g. a changed word.
+   * 0: exact runs only. Integer 0..20. Default 3. See docs/passages.md.
+   */
+  bridgeGap?: number;
+  /** Least share of a bridged passage's words, on each side, that are matched. (0, 1]. Default 0.8. */
+  bridgeDensity?: number;
+  /**
    * How documents are cut into paragraphs: 'auto', 'blank-line', 'line', 'document' (each whole document
    * is one unit), or a function returning [start, end) ranges. Default 'auto': one paragraph per line when
    * the text has no blank line, else blank-line blocks (a block of lines that all end a sentence is one
@@ -95,6 +102,8 @@ export const DEFAULTS = {
   shingleUnit: 'word',
   minOverlapWords: 10,
   overlaps: true,
+  bridgeGap: 3,
+  bridgeDensity: 0.8,
   paragraphs: 'auto',
   seed: 0,
   falsePositiveWeight: 0.5,
@@ -116,6 +125,8 @@ const KNOWN = new Set<keyof Options>([
   'shingleUnit',
   'minOverlapWords',
   'overlaps',
+  'bridgeGap',
+  'bridgeDensity',
   'paragraphs',
   'seed',
   'bands',
@@ -145,6 +156,7 @@ export function resolveOptions(options: unknown = {}): {
   const o = knownOptions(options);
   const { threshold, numHashes } = similarityOptions(o);
   const shingles = shingleOptions(o);
+  const bridging = bridgeOptions(o);
   const weights = weightOptions(o);
   const limits = limitOptions(o);
   const { paragraphs, splitter } = paragraphOptions(o);
@@ -162,6 +174,7 @@ export function resolveOptions(options: unknown = {}): {
     shingleUnit: shingles.shingleUnit,
     minOverlapWords: shingles.minOverlapWords,
     overlaps: shingles.overlaps,
+    ...bridging,
     paragraphs,
     seed: shingles.seed,
     bands,
@@ -213,6 +226,15 @@ function shingleOptions(
     overlaps: bool(o, 'overlaps', DEFAULTS.overlaps),
     seed: int(o, 'seed', DEFAULTS.seed, 0, 0xffffffff),
   };
+}
+
+/** How shared runs are bridged into passages (docs/passages.md). */
+function bridgeOptions(o: Record<string, unknown>): Pick<ResolvedOptions, 'bridgeGap' | 'bridgeDensity'> {
+  const bridgeGap = int(o, 'bridgeGap', DEFAULTS.bridgeGap, 0, 20);
+  const bridgeDensity = num(o, 'bridgeDensity', DEFAULTS.bridgeDensity);
+  if (!(bridgeDensity > 0 && bridgeDensity <= 1))
+    invalid('bridgeDensity', bridgeDensity, 'a number in (0, 1]');
+  return { bridgeGap, bridgeDensity };
 }
 
 /** The weights that choose bands and rows when they are not given. */

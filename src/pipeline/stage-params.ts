@@ -19,6 +19,8 @@ export function verifyParams(o: ResolvedOptions): VerifyParams {
     threshold: o.threshold,
     overlaps: o.overlaps,
     minOverlapWords: o.minOverlapWords,
+    bridgeGap: o.bridgeGap,
+    bridgeDensity: o.bridgeDensity,
     shingleSize: o.shingleSize,
     shingleUnit: o.shingleUnit,
     maxEditChars: o.maxEditChars,

@@ -12,7 +12,7 @@ import {
   passageSection,
   placeList,
 } from './html-groups.js';
-import { cutAt, oneLine } from './quote.js';
+import { cutAt, oneLine, sharedWords } from './quote.js';
 import { type DocumentTexts, lineIndex, textOf } from './texts.js';
 
 export interface HtmlRenderOptions {
@@ -255,7 +255,7 @@ function pairHtml(pair: Pair, p: number, texts: DocumentTexts, place: Place, max
   const source = textOf(texts, pair.a.doc);
   const quotes = pair.spans.slice(0, pair.kind === 'overlap' ? pair.spans.length : 1).map((span, s) => {
     const cut = cutAt(oneLine(source.slice(span.a[0], span.a[1])), maxQuote);
-    return `<li><a href="#h${p}-${s}-a">${span.words} shared words</a>: <q>${escapeHtml(cut)}</q></li>`;
+    return `<li><a href="#h${p}-${s}-a">${sharedWords(span)}</a>: <q>${escapeHtml(cut)}</q></li>`;
   });
   return [
     `<li id="pair-${p}" class="pair k-${pair.kind}">`,

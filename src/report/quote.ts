@@ -27,3 +27,9 @@ export function oneLine(text: string): string {
 export function cutAt(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+/** "13 shared words", or for a passage bridged across edits "19 shared words, 1 edit" (noun as given). */
+export function sharedWords(span: { words: number; edits?: number }, noun = 'shared words'): string {
+  const edits = span.edits === undefined ? '' : `, ${span.edits} edit${span.edits === 1 ? '' : 's'}`;
+  return `${span.words} ${noun}${edits}`;
+}

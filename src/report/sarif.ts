@@ -2,7 +2,7 @@ import type { Cluster, Pair, Report } from '../types.js';
 import { reportTooLarge } from './chunks.js';
 import { ReportGroups } from './grouping.js';
 import { jsonChunks, LazyArray } from './json-chunks.js';
-import { cutAt, oneLine } from './quote.js';
+import { cutAt, oneLine, sharedWords } from './quote.js';
 import {
   clusterResult,
   DOCUMENT_RULE,
@@ -153,7 +153,7 @@ function sarifParts(
       (['a', 'b'] as const).map((side) =>
         location(pair[side].doc, span[side][0], span[side][1], {
           id: id++,
-          message: { text: `shared passage (${span.words} words)` },
+          message: { text: `shared passage (${sharedWords(span, 'words')})` },
         }),
       ),
     );
@@ -244,7 +244,10 @@ function describe(pair: Pair, texts: DocumentTexts): string {
   if (pair.kind === 'near') return `The ${a} is a near duplicate of ${b} (${figures}).${copies}`;
   const span = pair.spans[0];
   const cut = span ? cutAt(oneLine(textOf(texts, pair.a.doc).slice(span.a[0], span.a[1])), 200) : '';
-  return `The ${a} shares ${span?.words ?? 0} consecutive words with ${b}${cut ? `: “${cut}”` : ''} (${figures}).${copies}`;
+  const shares = span?.edits
+    ? `a passage (${sharedWords(span, 'words')})`
+    : `${span?.words ?? 0} consecutive words`;
+  return `The ${a} shares ${shares} with ${b}${cut ? `: “${cut}”` : ''} (${figures}).${copies}`;
 }
 
 /**

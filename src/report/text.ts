@@ -4,7 +4,7 @@ import { escapeControls, escapeName } from '../util/controls.js';
 import { blockMembers } from './block-members.js';
 import { ChunkBuffer, joinChunks } from './chunks.js';
 import { foldBlocks, LISTED_MEMBERS, ReportGroups, thousands } from './grouping.js';
-import { quotable } from './quote.js';
+import { quotable, sharedWords } from './quote.js';
 import { clusterSection, documentGroupSection, passageSection, type TextContext } from './text-groups.js';
 import { type DocumentTexts, lineIndex, textOf } from './texts.js';
 
@@ -88,7 +88,7 @@ function* textChunks(
     const shown = pair.kind === 'overlap' ? pair.spans.length : Math.min(QUOTED_PER_COPY, pair.spans.length);
     for (let s = 0; s < shown; s++) {
       const span = pair.spans[s];
-      line(`${indent}    ${span.words} shared words: ${quote(pair.a.doc, span.a[0], span.a[1])}`);
+      line(`${indent}    ${sharedWords(span)}: ${quote(pair.a.doc, span.a[0], span.a[1])}`);
     }
     if (shown < pair.spans.length)
       line(`${indent}    … and ${pair.spans.length - shown} more shared passages`);

@@ -3,10 +3,11 @@ import type { Pair, PairSide, Span } from '../types.js';
 import { withRoom } from '../util/grow.js';
 import { ExactShingles } from './exact-shingles.js';
 import { editSimilarity, jaccard } from './metrics.js';
+import { type PassageOptions, SharedPassages } from './shared-passages.js';
 import { type SharedRun, sharedRuns } from './shared-runs.js';
 
-/** What verifying a pair needs of the options. */
-export interface VerifyParams {
+/** What verifying a pair needs of the options (minOverlapWords and bridging: PassageOptions). */
+export interface VerifyParams extends PassageOptions {
   /** Jaccard at or above which a pair is a near duplicate. */
   threshold: number;
   /** Whether pairs below the threshold are checked for a shared passage. */
@@ -44,6 +45,7 @@ export class PairVerifier {
 
   private readonly shifts = new Map<number, number>();
   private readonly exact: ExactShingles;
+  private readonly passages: SharedPassages;
 
   constructor(
     private readonly source: ParagraphSource,
@@ -51,6 +53,7 @@ export class PairVerifier {
     private readonly extractor: FeatureExtractor,
   ) {
     this.exact = new ExactShingles(params);
+    this.passages = new SharedPassages(params);
   }
 
   /**
@@ -72,23 +75,23 @@ export class PairVerifier {
     if (!mayBeNear && !overlaps) return undefined;
     // Most overlap candidates share a fingerprint but no run of minOverlapWords words: rule those out on
     // the term hashes alone, before tokenising either text.
-    if (!mayBeNear && !this.sharesWindow(p, q, minOverlapWords)) return undefined;
+    if (!mayBeNear && !this.mayOverlap(p, q)) return undefined;
     const a = this.text(p);
     const b = this.text(q);
-    const runsOf = (minSpan: number) =>
-      sharedRuns(a.terms.words, a.termHashes, b.terms.words, b.termHashes, minSpan);
-    const overlapRuns = mayBeNear ? undefined : runsOf(minOverlapWords);
-    if (overlapRuns?.length === 0) return undefined;
+    const passagesOf = (minSpan: number) =>
+      this.passages.find(a.terms.words, a.termHashes, b.terms.words, b.termHashes, minSpan);
+    const overlapFound = mayBeNear ? undefined : passagesOf(minOverlapWords);
+    if (overlapFound?.passages.length === 0) return undefined;
     const figures = this.exact.figures(
       { words: a.terms.words, hashes: a.termHashes },
       { words: b.terms.words, hashes: b.termHashes },
     );
     const isNear = figures.jaccard >= threshold;
     if (!isNear && !overlaps) return undefined;
-    const runs = isNear
-      ? runsOf(Math.max(1, Math.min(this.nearSpanWords(), a.terms.words.length, b.terms.words.length)))
-      : (overlapRuns ?? runsOf(minOverlapWords));
-    if (!isNear && runs.length === 0) return undefined;
+    const { runs, passages } = isNear
+      ? passagesOf(Math.max(1, Math.min(this.nearSpanWords(), a.terms.words.length, b.terms.words.length)))
+      : (overlapFound ?? passagesOf(minOverlapWords));
+    if (!isNear && passages.length === 0) return undefined;
     const aNormal = a.tokens.words.join(' ');
     const bNormal = b.tokens.words.join(' ');
     const kind = !isNear ? 'overlap' : aNormal === bNormal ? 'exact' : 'near';
@@ -100,10 +103,11 @@ export class PairVerifier {
     }));
     const aShift = this.shifts.get(p) ?? 0;
     const bShift = this.shifts.get(q) ?? 0;
-    const spans: Span[] = runs.map((run) => ({
-      a: [a.terms.starts[run.aFrom] + aShift, a.terms.ends[run.aFrom + run.length - 1] + aShift],
-      b: [b.terms.starts[run.bFrom] + bShift, b.terms.ends[run.bFrom + run.length - 1] + bShift],
-      words: run.length,
+    const spans: Span[] = passages.map((passage) => ({
+      a: [a.terms.starts[passage.aFrom] + aShift, a.terms.ends[passage.aTo - 1] + aShift],
+      b: [b.terms.starts[passage.bFrom] + bShift, b.terms.ends[passage.bTo - 1] + bShift],
+      words: passage.words,
+      ...(passage.edits > 0 && { edits: passage.edits }),
     }));
     return {
       a: this.source.place(p),
@@ -114,6 +118,16 @@ export class PairVerifier {
       similarity,
       spans,
     };
+  }
+
+  /** Whether the term hashes of p and q hold a passage that makes an overlap (exact runs: a window of m). */
+  private mayOverlap(p: number, q: number): boolean {
+    const m = this.params.minOverlapWords;
+    if (this.params.bridgeGap === 0) return this.sharesWindow(p, q, m);
+    return (
+      this.sharesWindow(p, q, this.passages.seedWords) &&
+      this.passages.mayShare(this.termHashes(p), this.termHashes(q), m)
+    );
   }
 
   /** Whether p and q have a window of m consecutive terms with equal hashes (needed for a shared run of m). */

@@ -1,4 +1,6 @@
-import { firstAtOrAbove } from '../util/bisect.js';
+import { IntervalSet } from '../util/interval-set.js';
+import { SuffixAutomaton } from './suffix-automaton.js';
+import { WordIds, type Words } from './word-ids.js';
 
 /** A maximal run of equal consecutive words: a[aFrom, aFrom + length) equals b[bFrom, bFrom + length). */
 export interface SharedRun {
@@ -7,19 +9,16 @@ export interface SharedRun {
   length: number;
 }
 
-/** Places of a repeated window in `a` tried as run starts; bounds the work on repetitive text. */
-const MAX_STARTS = 32;
+/** Most words (both texts) whose working memory sharedRuns keeps between calls. */
+const KEPT_SCRATCH_WORDS = 1 << 16;
+
+/** Other places in `a` tried for a run whose first place clashes with a run already chosen there. */
+const MAX_PLACES = 32;
 
 /**
  * Runs of at least `minLength` equal consecutive words shared by two word sequences, none overlapping
- * another on either side, longest first.
- *
- * `b` is scanned left to right through an index of the minLength-word windows of `a`. At each position
- * the longest maximal run starting there (from at most MAX_STARTS places in `a`) is taken and the scan
- * jumps to its last minLength − 1 words, so the work stays linear even for a text that repeats one word
- * 100,000 times. Another maximal run starting inside an accepted one, with its first window inside it,
- * needs `a` to repeat that window; when `a` repeats none, the result is exactly the greedy choice
- * (longest first, disjoint on both sides) over all maximal runs.
+ * another on either side, longest first (earliest on ties). The first is always a longest common run.
+ * `aHashes[i]` and `bHashes[i]` are the term hashes of the words (equal words, equal hashes).
  */
 export function sharedRuns(
   a: readonly string[],
@@ -28,77 +27,116 @@ export function sharedRuns(
   bHashes: Uint32Array,
   minLength: number,
 ): SharedRun[] {
-  if (a.length < minLength || b.length < minLength) return [];
-  const windows = new Map<number, number[]>();
-  for (let i = 0; i + minLength <= a.length; i++) {
-    const key = windowKey(aHashes, i, minLength);
-    const list = windows.get(key);
-    if (list === undefined) windows.set(key, [i]);
-    else if (list.length < MAX_STARTS) list.push(i);
-  }
-  const runs: SharedRun[] = [];
-  let j = 0;
-  while (j + minLength <= b.length) {
-    let best: SharedRun | undefined;
-    for (const i of windows.get(windowKey(bHashes, j, minLength)) ?? []) {
-      if (i > 0 && j > 0 && a[i - 1] === b[j - 1]) continue; // not the left end of its run: not maximal
-      let length = 0;
-      while (i + length < a.length && j + length < b.length && a[i + length] === b[j + length]) length++;
-      if (length >= minLength && (best === undefined || length > best.length))
-        best = { aFrom: i, bFrom: j, length };
+  // Long texts get working memory of their own, let go afterwards, instead of growing the shared one.
+  const finder = a.length + b.length > KEPT_SCRATCH_WORDS ? new SharedRunFinder() : scratchFinder;
+  finder.forget(); // the caller may have changed the words of the same array since the last call
+  return finder.find(a, aHashes, b, bHashes, minLength);
+}
+
+/**
+ * sharedRuns with its working memory kept, and the index of `a` kept while the next call passes the very
+ * same `a` array (the verifier compares one paragraph with its candidates one after another).
+ *
+ * `a` is indexed by its suffix automaton; walking `b` through it gives, at each position j, the longest
+ * run ending at j that `a` also holds (matching statistics), in linear time however repetitive the text.
+ * Where that run cannot be extended by the next position, it is a maximal run, and every maximal run of
+ * `b`'s side is one of these or lies inside one. They are chosen longest first, each kept when it
+ * overlaps no chosen run on either side: at its first place in `a`, or else at another of its places.
+ */
+export class SharedRunFinder {
+  private readonly automaton = new SuffixAutomaton();
+  private readonly vocabulary = new WordIds();
+  private indexed: Words | undefined;
+  private runEnd = new Int32Array(0);
+  private runState = new Int32Array(0);
+
+  find(a: Words, aHashes: Uint32Array, b: Words, bHashes: Uint32Array, minLength: number): SharedRun[] {
+    if (a.length < minLength || b.length < minLength || b.length === 0) return [];
+    if (this.indexed !== a) {
+      this.vocabulary.build(a, aHashes);
+      this.automaton.build(this.vocabulary.ids, a.length);
+      this.indexed = a;
     }
-    if (best) {
-      runs.push(best);
-      // Resume where a window can still reach past this run: a maximal run starting earlier inside it
-      // would repeat one of a's windows (see above), and every run is rescanned at most minLength times.
-      j += Math.max(1, best.length - minLength + 1);
-    } else {
-      j++;
+    const { length, states } = this.matchingStatistics(b, bHashes);
+    const candidates: { state: number; run: SharedRun }[] = [];
+    for (let j = 0; j < b.length; j++) {
+      const here = length[j];
+      // Maximal when the next position does not extend it (then its own run would be one longer).
+      if (here < minLength || (j + 1 < b.length && length[j + 1] === here + 1)) continue;
+      const state = states[j];
+      const aFrom = this.automaton.firstEnd[state] - here + 1;
+      candidates.push({ state, run: { aFrom, bFrom: j - here + 1, length: here } });
     }
+    candidates.sort(
+      (x, y) => y.run.length - x.run.length || x.run.aFrom - y.run.aFrom || x.run.bFrom - y.run.bFrom,
+    );
+    return this.disjointOnBothSides(candidates);
   }
-  return disjointOnBothSides(runs);
+
+  /** Forgets the index of `a` (call it before passing an `a` array whose words were changed in place). */
+  forget(): void {
+    this.indexed = undefined;
+  }
+
+  /** For each position j of b: the longest run ending there that `a` holds, and its automaton state. */
+  private matchingStatistics(b: Words, bHashes: Uint32Array) {
+    if (this.runEnd.length < b.length) {
+      this.runEnd = new Int32Array(b.length);
+      this.runState = new Int32Array(b.length);
+    }
+    const { automaton, vocabulary } = this;
+    let state = 0;
+    let length = 0;
+    for (let j = 0; j < b.length; j++) {
+      const symbol = vocabulary.idOf(b[j], bHashes[j]);
+      if (symbol < 0) {
+        state = 0;
+        length = 0;
+      } else {
+        while (state > 0 && automaton.next(state, symbol) < 0) {
+          state = automaton.link[state];
+          length = automaton.len[state];
+        }
+        const next = automaton.next(state, symbol);
+        if (next >= 0) {
+          state = next;
+          length++;
+        } else {
+          length = 0; // only at the root: the symbol is in `a`, so the root always has it
+        }
+      }
+      this.runEnd[j] = length;
+      this.runState[j] = state;
+    }
+    return { length: this.runEnd, states: this.runState };
+  }
+
+  /** Longest first, each at the first of its places in `a` that overlaps no chosen run there. */
+  private disjointOnBothSides(candidates: { state: number; run: SharedRun }[]): SharedRun[] {
+    const onA = new IntervalSet();
+    const onB = new IntervalSet();
+    const chosen: SharedRun[] = [];
+    for (const { state, run } of candidates) {
+      const { bFrom, length } = run;
+      if (onB.overlaps(bFrom, bFrom + length)) continue;
+      let aFrom = run.aFrom;
+      if (onA.overlaps(aFrom, aFrom + length)) {
+        // The same words end at these other places in `a` (each one a maximal run too: the words before
+        // and after them in `b` would have made the matching run longer).
+        const free = this.automaton
+          .endPositions(state, MAX_PLACES)
+          .map((end) => end - length + 1)
+          .find((from) => !onA.overlaps(from, from + length));
+        if (free === undefined) continue;
+        aFrom = free;
+      }
+      onA.add(aFrom, aFrom + length);
+      onB.add(bFrom, bFrom + length);
+      chosen.push({ aFrom, bFrom, length });
+    }
+    return chosen;
+  }
 }
 
-function windowKey(hashes: Uint32Array, from: number, length: number): number {
-  let h = 0;
-  for (let i = from; i < from + length; i++) h = (Math.imul(h, 0x01000193) ^ hashes[i]) >>> 0;
-  return h;
-}
-
-/** Longest first (earliest on ties), dropping runs that overlap an already chosen one on either side. */
-function disjointOnBothSides(runs: SharedRun[]): SharedRun[] {
-  runs.sort((x, y) => y.length - x.length || x.aFrom - y.aFrom || x.bFrom - y.bFrom);
-  const onA = new IntervalSet();
-  const onB = new IntervalSet();
-  const chosen: SharedRun[] = [];
-  for (const run of runs) {
-    if (onA.overlaps(run.aFrom, run.aFrom + run.length) || onB.overlaps(run.bFrom, run.bFrom + run.length))
-      continue;
-    onA.add(run.aFrom, run.aFrom + run.length);
-    onB.add(run.bFrom, run.bFrom + run.length);
-    chosen.push(run);
-  }
-  return chosen;
-}
-
-/** Disjoint [from, to) ranges kept sorted, so an overlap test is a binary search. */
-class IntervalSet {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
-
-  overlaps(from: number, to: number): boolean {
-    const at = this.firstStartAtOrAfter(from);
-    // The ranges are disjoint and sorted, so only the neighbours of `from` can overlap [from, to).
-    return (at > 0 && this.ends[at - 1] > from) || (at < this.starts.length && this.starts[at] < to);
-  }
-
-  add(from: number, to: number): void {
-    const at = this.firstStartAtOrAfter(from);
-    this.starts.splice(at, 0, from);
-    this.ends.splice(at, 0, to);
-  }
-
-  private firstStartAtOrAfter(from: number): number {
-    return firstAtOrAbove(this.starts, from);
-  }
-}
+/** Working memory of sharedRuns, reused from call to call (calls never interleave). */
+const scratchFinder = new SharedRunFinder();

@@ -228,7 +228,7 @@ describe('neardup CLI', () => {
     const out = run(['--format', 'json', 'latin1.txt']);
     expect(out.code).toBe(0);
     expect(out.stderr).toContain('"latin1.txt" is not valid UTF-8');
-    expect(out.stdout).toContain('"version": 1');
+    expect(out.stdout).toContain('"version": 2');
   });
 
   it('exits 1 with --fail-on-duplicates when anything is flagged, 0 when nothing is', () => {

@@ -105,9 +105,8 @@ describe('renderText: pairs, colour and the summary', () => {
     const texts = { a: words.join(' '), b: edited.join(' ') };
     const report = await findDuplicates(
       Object.entries(texts).map(([id, text]) => ({ id, text })),
-      {
-        threshold: 0.5,
-      },
+      // Exact runs only: bridged, the edits would join the runs into one passage.
+      { threshold: 0.5, bridgeGap: 0 },
     );
     expect(report.pairs[0].spans.length).toBeGreaterThan(3);
     const text = renderText(report, texts);

@@ -21,7 +21,11 @@ describe("shingleUnit: 'char' end to end", () => {
     expect(words.pairs.map((p) => p.kind)).toEqual(['overlap']);
     expect(words.pairs[0].jaccard).toBeLessThan(0.7);
 
-    const chars = await findDuplicates(docs, { shingleUnit: 'char' });
+    // Bridged across the three respelt words, the overlap is one passage (docs/passages.md).
+    expect(words.pairs[0].spans).toEqual([{ a: [12, 215], b: [11, 212], words: 31, edits: 3 }]);
+
+    // Exact runs only (bridgeGap 0): the runs between the respellings, as before bridging.
+    const chars = await findDuplicates(docs, { shingleUnit: 'char', bridgeGap: 0 });
     expect(chars.options).toMatchObject({ shingleUnit: 'char', shingleSize: 5 });
     expect(chars.pairs).toHaveLength(1);
     const [pair] = chars.pairs;
@@ -44,6 +48,8 @@ describe("shingleUnit: 'char' end to end", () => {
       'on Monday after a long and careful public consultation with the residents of the island, and the',
     );
     expect(AMERICAN.slice(...pair.spans[0].b)).toBe(BRITISH.slice(...pair.spans[0].a));
+    const bridged = await findDuplicates(docs, { shingleUnit: 'char' });
+    expect(bridged.pairs.map((p) => [p.kind, p.spans])).toEqual([['near', words.pairs[0].spans]]);
   });
 
   it('finds an exact copy with character shingles too, its span covering the whole paragraph', async () => {

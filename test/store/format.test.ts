@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.js';
+import { DEFAULTS } from '../../src/pipeline/options.js';
 import { INDEX_FORMAT_VERSION } from '../../src/store/format.js';
 import { createIndex, loadIndex } from '../../src/store/lasting-index.js';
 import { TOKENIZER_VERSION } from '../../src/text/tokenize.js';
@@ -162,5 +163,16 @@ describe('known-answer vectors (docs/index-format.md)', () => {
         /^neardup: the index was saved with tokenizer = "nfkc-casefold-unicode-words-v1", these options give "nfkc-casefold-unicode-words-v2"/,
       ),
     });
+  });
+
+  it('loads the same index saved before the bridging options existed, with their defaults', async () => {
+    const loaded = await loadIndex(await fixture('index-v1-tokenizer-v2-without-bridging.hex'));
+    expect(loaded.options).toMatchObject({
+      bridgeGap: DEFAULTS.bridgeGap,
+      bridgeDensity: DEFAULTS.bridgeDensity,
+    });
+    const index = await createIndex({ numHashes: 16, minOverlapWords: 3 });
+    index.add([{ id: 'a', text: 'one two three four' }]);
+    expect(withoutTime(loaded.report())).toEqual(withoutTime(index.report()));
   });
 });
