@@ -45,9 +45,9 @@ export interface Pair {
   /** Shared passages, longest first. */
   spans: Span[];
   /**
-   * Overlaps only: how many paragraph pairs this one stands for, when a or b has exact copies elsewhere
-   * (every copy of a with every copy of b: the same words, so the same passages). Absent when the pair
-   * stands for itself alone. See docs/groups.md.
+   * Overlaps and near pairs across clusters: how many paragraph pairs this one stands for, when a or b
+   * has exact copies elsewhere (every copy of a with every copy of b: the same words, so the same
+   * figures and passages). Absent when the pair stands for itself alone. See docs/groups.md.
    */
   memberPairs?: number;
 }
@@ -65,6 +65,11 @@ export interface Block {
 export interface ClusterMember extends PairSide {
   /** Exact Jaccard of this paragraph's shingle set and the representative's (1 for the representative). */
   jaccard: number;
+  /**
+   * When this paragraph is an exact copy of an earlier member (the same normalised words): that member's
+   * position in `members` (the first of its copies). Absent for the first of each text.
+   */
+  copyOf?: number;
 }
 
 /**

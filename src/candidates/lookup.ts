@@ -6,6 +6,8 @@ import { KeyedIds, sortByKey } from './radix-groups.js';
 export interface Lookup {
   /** Adds (indexed, id) to `into` for every indexed id filed under `key` in table `t`. */
   pairWith(t: number, key: number, id: number, into: CandidatePairs): void;
+  /** Calls back with every indexed id filed under `key` in table `t` (repeats possible). */
+  visit(t: number, key: number, found: (id: number) => void): void;
 }
 
 /**
@@ -59,6 +61,16 @@ export class KeyLookup implements Lookup {
     }
     const list = this.delta[t]?.[key & 255].get(key);
     if (list) for (const p of list) if (hidden === undefined || hidden[p] === 0) into.add(p, id);
+  }
+
+  /** Calls back with each id under `key` in table t whose `hidden` flag (if given) is 0. */
+  visit(t: number, key: number, found: (id: number) => void, hidden?: Uint8Array): void {
+    const keys = this.keys[t];
+    const ids = this.ids[t];
+    for (let i = firstAtOrAbove(keys, key); i < keys.length && keys[i] === key; i++)
+      if (hidden === undefined || hidden[ids[i]] === 0) found(ids[i]);
+    const list = this.delta[t]?.[key & 255].get(key);
+    if (list) for (const p of list) if (hidden === undefined || hidden[p] === 0) found(p);
   }
 
   /** The ids under `key` in table t, in the order filed (repeats included). */

@@ -94,7 +94,10 @@ function insertionSort({ keys, ids, length }: KeyedIds): void {
  * Repeats of one id under one key (a fingerprint occurring twice in a paragraph, an item inserted twice)
  * count once.
  */
-export function forEachGroup(entries: KeyedIds, group: (ids: Uint32Array, count: number) => void): void {
+export function forEachGroup(
+  entries: KeyedIds,
+  group: (ids: Uint32Array, count: number, key: number) => void,
+): void {
   const { keys, ids, length } = entries;
   let scratch = new Uint32Array(16);
   let start = 0;
@@ -113,7 +116,7 @@ export function forEachGroup(entries: KeyedIds, group: (ids: Uint32Array, count:
       let count = 1;
       for (let i = 1; i < end - start; i++)
         if (scratch[i] !== scratch[count - 1]) scratch[count++] = scratch[i];
-      if (count > 1) group(scratch, count);
+      if (count > 1) group(scratch, count, keys[start]);
     }
     start = end;
   }

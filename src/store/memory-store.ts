@@ -85,7 +85,10 @@ export class MemoryStore implements Store<Stored> {
     }
     return {
       entries: this.numbered,
-      lookup: { pairWith: (t, key, id, into) => lookup.pairWith(t, key, id, into, hidden) },
+      lookup: {
+        pairWith: (t, key, id, into) => lookup.pairWith(t, key, id, into, hidden),
+        visit: (t, key, found) => lookup.visit(t, key, found, hidden),
+      },
     };
   }
 

@@ -3,6 +3,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDuplicates, type Report } from '../../src/index.js';
+import { quotingParagraphs } from '../helpers.js';
 import { ensureBuilt, root, runCli } from './run.js';
 
 let dir: string;
@@ -212,7 +213,7 @@ describe('neardup CLI', () => {
     const original = { id: 'a.txt', text: 'One paragraph of its own.\n\nAnd a second, different one.' };
     await checkAgainstIndex(file, inputs(original), {});
     const saved = readFileSync(file);
-    const repeated = { id: 'a.txt', text: 'The same paragraph, again and again.\n\n'.repeat(3) };
+    const repeated = { id: 'a.txt', text: `${quotingParagraphs(3).join('\n\n')}\n\n` };
     await expect(checkAgainstIndex(file, inputs(repeated), { maxPairs: 1 })).rejects.toMatchObject({
       code: 'TOO_MANY_PAIRS',
     });

@@ -12,6 +12,7 @@ import {
   type SharedIndex,
 } from '../../src/index.js';
 import { redisStorage } from '../../src/node/redis.js';
+import { quotingParagraphs } from '../helpers.js';
 import { describeRedis, redisServerForFile, redisTestDocs } from './redis-fixture.js';
 
 const root = resolve(__dirname, '..', '..');
@@ -167,7 +168,7 @@ describeRedis('shared index in Redis', () => {
       })();
     const original = { id: 'a.txt', text: docs[30].text };
     await checkAgainstRedis(url, inputs(original), {});
-    const repeated = { id: 'a.txt', text: 'The same paragraph, again and again.\n\n'.repeat(3) };
+    const repeated = { id: 'a.txt', text: quotingParagraphs(3).join('\n\n') };
     await expect(checkAgainstRedis(url, inputs(repeated), { maxPairs: 1 })).rejects.toMatchObject({
       code: 'TOO_MANY_PAIRS',
     });
@@ -298,15 +299,14 @@ describeRedis('opening a shared index: one rule with loadIndex, and nothing left
   }, 60_000);
 
   it('addAndCheck bounds a batch by maxPairs with the message findDuplicates gives', async () => {
-    const copies = Array.from({ length: 300 }, (_, i) => ({
-      id: `copy-${i}`,
-      text: 'Advertisement: subscribe to our newsletter today, and read every story first.',
-    }));
-    const expected = await findDuplicates(copies, { maxPairs: 100 }).catch((error: Error) => error.message);
+    // Different paragraphs quoting one sentence, kept as overlap pairs (passageParagraphs raised).
+    const copies = quotingParagraphs(300).map((text, i) => ({ id: `copy-${i}`, text }));
+    const limits = { maxPairs: 100, passageParagraphs: 1_000_000 };
+    const expected = await findDuplicates(copies, limits).catch((error: Error) => error.message);
     expect(expected).toMatch(/^neardup: 44850 candidate pairs/);
     const index = await createIndex({
       storage: redisStorage({ url: server.url, prefix: `t${++prefixes}` }),
-      maxPairs: 100,
+      ...limits,
     });
     await expect(index.addAndCheck(copies)).rejects.toMatchObject({
       code: 'TOO_MANY_PAIRS',
@@ -318,7 +318,7 @@ describeRedis('opening a shared index: one rule with loadIndex, and nothing left
     expect((await index.addAndCheck(batch(0))).pairs).toHaveLength(91);
     await expect(index.addAndCheck(batch(14))).rejects.toMatchObject({
       code: 'TOO_MANY_PAIRS',
-      message: expect.stringMatching(/^neardup: more than 100 flagged pairs/),
+      message: expect.stringMatching(/^neardup: more than 100 overlap pairs/),
     });
     expect(await index.size()).toBe(14);
     await index.close();

@@ -165,6 +165,17 @@ describe('known-answer vectors (docs/index-format.md)', () => {
     });
   });
 
+  it('loads the same index saved before passageParagraphs and documentShare existed, with their defaults', async () => {
+    const loaded = await loadIndex(await fixture('index-v1-tokenizer-v2-without-groups.hex'));
+    expect(loaded.options).toMatchObject({
+      passageParagraphs: DEFAULTS.passageParagraphs,
+      documentShare: DEFAULTS.documentShare,
+    });
+    const index = await createIndex({ numHashes: 16, minOverlapWords: 3 });
+    index.add([{ id: 'a', text: 'one two three four' }]);
+    expect(withoutTime(loaded.report())).toEqual(withoutTime(index.report()));
+  });
+
   it('loads the same index saved before the bridging options existed, with their defaults', async () => {
     const loaded = await loadIndex(await fixture('index-v1-tokenizer-v2-without-bridging.hex'));
     expect(loaded.options).toMatchObject({
