@@ -189,4 +189,5 @@ h1{margin:.2rem 0}h2{margin-top:2rem;border-bottom:1px solid #ddd}h3{margin:.3re
 .group,.cluster,.passage{margin:.5rem 0}.members{margin:.2rem 0;font-size:.9em}
 .members details{display:inline}.quote{margin:.2rem 0 .2rem 1rem;color:#333;font-family:Georgia,serif}
 .k-passage .badge{background:var(--overlap)}
+.pairlist>summary{cursor:pointer;color:#555}
 `.trim();

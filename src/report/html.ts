@@ -22,6 +22,9 @@ export interface HtmlRenderOptions {
   maxQuote?: number;
 }
 
+/** More pairs than this (outside clusters) are listed inside a collapsed <details>. */
+export const OPEN_PAIRS = 200;
+
 const KIND_LABEL = { exact: 'exact copy', near: 'near duplicate', overlap: 'shared passage' } as const;
 
 /**
@@ -105,13 +108,17 @@ export function* renderHtmlChunks(
     out.add('<section id="pairs"><h2>Flagged pairs</h2><p>No near duplicates or overlaps.</p></section>');
   } else if (listed > 0) {
     const heading = listed < report.pairs.length ? 'Other flagged pairs' : 'Flagged pairs';
-    out.add(`<section id="pairs"><h2>${heading}</h2><ol start="1">`);
+    // Thousands of pairs: listed collapsed, so the page lays out only what the reader opens.
+    const fold = listed > OPEN_PAIRS;
+    out.add(`<section id="pairs"><h2>${heading}: ${thousands(listed)}</h2>`);
+    if (fold) out.add(`<details class="pairlist"><summary>${pairCounts(report, groups)}: open to list them</summary>`);
+    out.add('<ol start="1">');
     for (const [p, pair] of report.pairs.entries()) {
       if (groups.clusterPairs.has(pair)) continue;
       out.add(pairHtml(pair, p, texts, place, maxQuote));
       if (out.full) yield out.take();
     }
-    out.add('</ol></section>');
+    out.add(fold ? '</ol></details></section>' : '</ol></section>');
   }
   out.add('\n');
   line('<section id="documents"><h2>Documents</h2>');
@@ -213,6 +220,17 @@ function flaggedParagraphs(report: Report): Map<string, Set<number>> {
 }
 
 type Place = (doc: string, paragraph: number, to?: number) => string;
+
+/** "6,497 pairs: 679 near, 5,818 overlap" for the pairs outside clusters. */
+function pairCounts(report: Report, groups: ReportGroups): string {
+  const counts = { exact: 0, near: 0, overlap: 0 };
+  for (const pair of report.pairs) if (!groups.clusterPairs.has(pair)) counts[pair.kind]++;
+  const total = counts.exact + counts.near + counts.overlap;
+  const parts = (['exact', 'near', 'overlap'] as const)
+    .filter((kind) => counts[kind] > 0)
+    .map((kind) => `${thousands(counts[kind])} ${kind}`);
+  return `${plural(total, 'pair')}: ${parts.join(', ')}`;
+}
 
 function summaryHtml(report: Report, shown: number): string {
   const count = (kind: Pair['kind']) => report.pairs.filter((p) => p.kind === kind).length;
