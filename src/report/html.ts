@@ -111,7 +111,10 @@ export function* renderHtmlChunks(
     // Thousands of pairs: listed collapsed, so the page lays out only what the reader opens.
     const fold = listed > OPEN_PAIRS;
     out.add(`<section id="pairs"><h2>${heading}: ${thousands(listed)}</h2>`);
-    if (fold) out.add(`<details class="pairlist"><summary>${pairCounts(report, groups)}: open to list them</summary>`);
+    if (fold)
+      out.add(
+        `<details class="pairlist"><summary>${pairCounts(report, groups)}: open to list them</summary>`,
+      );
     out.add('<ol start="1">');
     for (const [p, pair] of report.pairs.entries()) {
       if (groups.clusterPairs.has(pair)) continue;

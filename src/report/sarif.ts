@@ -177,8 +177,11 @@ function sarifParts(
   const context: SarifContext = {
     location,
     range(doc, paragraph) {
-      if (paragraph === undefined) return [0, textOf(texts, doc).length];
-      const info = report.documents[docIndex.get(doc) ?? 0].paragraphs[paragraph];
+      const paragraphs = report.documents[docIndex.get(doc) ?? 0].paragraphs;
+      // A whole document: its text, or (texts not given) as far as its last paragraph reaches.
+      if (paragraph === undefined)
+        return [0, Math.max(textOf(texts, doc).length, paragraphs.at(-1)?.end ?? 0)];
+      const info = paragraphs[paragraph];
       return [info.start, info.end];
     },
     text: (doc) => textOf(texts, doc),

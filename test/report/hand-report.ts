@@ -192,3 +192,12 @@ export function groupedCorpus(files: number): { report: Report; texts: Map<strin
   built.report.stats.paragraphs = built.report.documents.reduce((n, d) => n + d.paragraphs.length, 0);
   return built;
 }
+
+/**
+ * The report without its groups (clusters, repeated passages, document groups): every pair is then shown
+ * as a pair, as renderers show pairs outside clusters (near pairs across clusters, overlaps). Tests of the
+ * pair lines use it since the library groups exact and near copies into clusters (Report version 2).
+ */
+export function pairsOnly(report: Report): Report {
+  return { ...report, clusters: [], passages: [], documentGroups: [] };
+}
