@@ -13,6 +13,7 @@ import {
 } from '../../src/index.js';
 import { redisStorage } from '../../src/node/redis.js';
 import { quotingParagraphs } from '../helpers.js';
+import { boilerplateDocs } from '../report/boilerplate.js';
 import { describeRedis, redisServerForFile, redisTestDocs } from './redis-fixture.js';
 
 const root = resolve(__dirname, '..', '..');
@@ -44,6 +45,29 @@ describeRedis('shared index in Redis', () => {
     expect(await index.remove(docs[3].id)).toBe(false);
     expect(withoutTime(await index.report())).toEqual(withoutTime(memory.report()));
     await expect(index.add([docs[5]])).rejects.toMatchObject({ code: 'DUPLICATE_ID' });
+    await index.close();
+  });
+
+  it('reports clusters, repeated passages and document groups as the in-memory index does (check and addAndCheck)', async () => {
+    const index = await shared();
+    const memory = await createIndex();
+    const licence = boilerplateDocs(30, 2);
+    const quotes = quotingParagraphs(14).map((text, i) => ({ id: `quote-${i}`, text }));
+    const first = [...docs.slice(0, 10), ...licence.slice(0, 20), ...quotes.slice(0, 10)];
+    await index.add(first);
+    memory.add(first);
+    const batch = [...licence.slice(20), ...quotes.slice(10), docs[3]].map((d, i) =>
+      i === 14 ? { id: 'copy-of-g3', text: d.text } : d,
+    );
+    const checked = await index.check(batch);
+    expect(withoutTime(checked)).toEqual(withoutTime(memory.check(batch)));
+    expect(checked.clusters.filter((c) => c.members.length === 60)).toHaveLength(2); // 30 files × 2 repeats
+    expect(checked.passages.map((p) => p.occurrences.length)).toEqual([14]);
+    expect(checked.documentGroups.some((g) => g.members.some((m) => m.doc === 'copy-of-g3'))).toBe(true);
+    const added = await index.addAndCheck(batch);
+    expect(withoutTime(added)).toEqual(withoutTime(memory.addAndCheck(batch)));
+    expect(withoutTime(added)).toEqual(withoutTime(checked));
+    expect(withoutTime(await index.report())).toEqual(withoutTime(memory.report()));
     await index.close();
   });
 
