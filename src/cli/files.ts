@@ -52,17 +52,19 @@ export async function* streamInputs(
   },
 ): AsyncGenerator<InputDocument> {
   const ids = new RecordIds();
-  const read = async (id: string): Promise<InputDocument | 'records' | undefined> => {
-    if (isJsonl(id, records)) return 'records'; // streamed when its turn comes
+  // Files are read concurrently but their warnings are held until the file's turn, so they come
+  // out in input order whatever order the reads finish in.
+  const read = async (id: string): Promise<Read> => {
+    if (isJsonl(id, records)) return { records: true, warnings: [] }; // streamed when its turn comes
     const bytes = id === '-' ? await readStream(stdin) : await readFileBytes(id, readBytes);
     const nul = bytes.subarray(0, BINARY_PROBE_BYTES).indexOf(0);
-    if (nul >= 0) {
-      warn(`neardup: warning: skipped ${nameOf(id)}: ${binaryReason(bytes, nul)}`);
-      return undefined;
-    }
-    return { id, text: decode(bytes, id, warn), input: id };
+    if (nul >= 0)
+      return { warnings: [`neardup: warning: skipped ${nameOf(id)}: ${binaryReason(bytes, nul)}`] };
+    const warnings: string[] = [];
+    const text = decode(bytes, id, (message) => warnings.push(message));
+    return { document: { id, text, input: id }, warnings };
   };
-  const pending: Promise<InputDocument | 'records' | undefined>[] = [];
+  const pending: Promise<Read>[] = [];
   let binary = 0;
   let next = 0;
   const start = () => {
@@ -73,21 +75,30 @@ export async function* streamInputs(
   while (next < inputs.length && pending.length < concurrency) start();
   let turn = 0;
   while (pending.length > 0) {
-    const document = await (pending.shift() as Promise<InputDocument | 'records' | undefined>);
+    const { document, records: isRecords, warnings } = await (pending.shift() as Promise<Read>);
     const input = inputs[turn++];
     if (next < inputs.length) start();
-    if (document === undefined) binary++;
-    else if (document === 'records') {
+    for (const message of warnings) warn(message);
+    if (isRecords) {
       for await (const record of readJsonl(input, records, ids, { stdin, warn })) {
         yield { ...record, input };
       }
-    } else yield document;
+    } else if (document === undefined) binary++;
+    else yield document;
   }
   if (binary > 0 && binary === inputs.length) {
     throw new InputError(
       `neardup: ${binary === 1 ? 'the input is' : `all ${binary} inputs are`} binary (NUL bytes), nothing to compare; neardup reads text files`,
     );
   }
+}
+
+/** One input read: its document (none when skipped), or a JSONL input to stream at its turn, and the
+ * warnings to print at its turn. */
+interface Read {
+  document?: InputDocument;
+  records?: true;
+  warnings: string[];
 }
 
 /** Bytes searched for a NUL, as git does to tell binary files from text. */
