@@ -45,7 +45,8 @@ async function writeCorpus(file: string): Promise<{ documents: number; paragraph
   const write = async (id: string, text: string) => {
     documents++;
     paragraphs += text.split('\n\n').length;
-    if (!out.write(`${JSON.stringify({ id, text })}\n`)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(`${JSON.stringify({ id, text })}\n`))
+      await new Promise<void>((r) => out.once('drain', () => r()));
   };
   const texts: string[] = [];
   for (const [i, doc] of base.entries()) {
