@@ -10,15 +10,12 @@ import { createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import os from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { BOILERPLATE } from './boilerplate.js';
 import { CORPUS_VERSION, generateCorpus } from './corpus.js';
 
 const MB = 1024 * 1024;
 const BUILT_NODE_ENTRY: string = '../dist/node.js'; // a variable: type-checks before the first build
 const dir = join(os.tmpdir(), 'neardup-scale');
-
-/** The licence paragraph planted K times (48 words). */
-export const BOILERPLATE =
-  'Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software.';
 
 async function* jsonLines(file: string): AsyncGenerator<{ id: string; text: string }> {
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
@@ -68,6 +65,15 @@ if (process.argv[2] === '--one') {
         pairs: report.stats.pairs,
         clusters: report.clusters?.length ?? '',
         passages: report.passages?.length ?? '',
+        documentGroups: report.documentGroups?.length ?? '',
+        largestCluster: Math.max(
+          0,
+          ...(report.clusters ?? []).map((c: { members: unknown[] }) => c.members.length),
+        ),
+        largestPassage: Math.max(
+          0,
+          ...(report.passages ?? []).map((p: { occurrences: unknown[] }) => p.occurrences.length),
+        ),
         peakRssMb: (process.resourceUsage().maxRSS * 1024) / MB,
       }),
     );

@@ -27,7 +27,15 @@ const VOCABULARY = Array.from({ length: 400 }, (_, i) => `v${i.toString(36)}q`);
  * A step of the generated corpus: a fresh paragraph, or a copy of an earlier one (picked by `from`) with
  * `edits` words replaced: chains of copies of copies give the A~B, B~C, A≁C cases clustering must not merge.
  */
-const step = fc.record({
+interface Step {
+  fresh: boolean;
+  from: number;
+  length: number;
+  edits: [number, number][];
+  seedWord: number;
+}
+
+const step: fc.Arbitrary<Step> = fc.record({
   fresh: fc.boolean(),
   from: fc.nat(),
   length: fc.integer({ min: 20, max: 60 }),
@@ -35,7 +43,7 @@ const step = fc.record({
   seedWord: fc.nat({ max: VOCABULARY.length - 1 }),
 });
 
-function paragraphs(steps: fc.RecordValue<typeof step>[]): string[][] {
+function paragraphs(steps: readonly Step[]): string[][] {
   const out: string[][] = [];
   steps.forEach((s, i) => {
     if (s.fresh || out.length === 0) {
