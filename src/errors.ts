@@ -25,6 +25,11 @@ export type NearDupErrorCode =
   | 'TOO_MANY_PAIRS'
   /** Bytes given to loadIndex are not a neardup index of a known format version, or are cut short or damaged. */
   | 'INDEX_FORMAT'
+  /**
+   * save() of an index larger than one Uint8Array can hold (4 GiB in Node 20): save it in chunks with
+   * index.saveChunks() and read it back with loadIndexFrom().
+   */
+  | 'INDEX_TOO_LARGE'
   /** A saved index was built with parameters that hash differently from the options given to loadIndex. */
   | 'INDEX_MISMATCH'
   /**

@@ -31,7 +31,7 @@ export {
 } from './sketch/minhash.js';
 export { shingleHashes, sortUnique } from './sketch/shingles.js';
 export type { NearDupIndex } from './store/lasting-index.js';
-export { createIndex, loadIndex } from './store/lasting-index.js';
+export { createIndex, loadIndex, loadIndexFrom } from './store/lasting-index.js';
 export type {
   IndexStorage,
   SharedIndex,

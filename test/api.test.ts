@@ -28,6 +28,7 @@ describe('public API surface', () => {
         'intersectionSize',
         'jaccard',
         'loadIndex',
+        'loadIndexFrom',
         'normalizeText',
         'normalizeWord',
         'optimalParams',

@@ -8,14 +8,21 @@ export interface FeatureBlock {
   readonly setOffsets: Uint32Array;
   /** bands keys per paragraph: bandKeys[i × bands + b]. */
   readonly bandKeys: Uint32Array;
-  /** Winnowing fingerprints, and the paragraph (within the block) each belongs to. */
+  /**
+   * Winnowing fingerprints, 64-bit keys: the lower 32 bits (the winnowing hash) in `fingerprints`, the
+   * upper 32 (another hash of the same words) in `fingerprintsHigh`, and the paragraph (within the
+   * block) each belongs to.
+   */
   readonly fingerprints: Uint32Array;
+  readonly fingerprintsHigh: Uint32Array;
   readonly fingerprintParagraphs: Uint32Array;
 }
 
 /** Tables of (key, id) entries to find candidates in: one per LSH band, then (optionally) fingerprints. */
 export interface CandidateTables {
   readonly count: number;
+  /** Whether table t has 64-bit keys (KeyedIds.highs); none has when not given. */
+  wide?(t: number): boolean;
   /** Table t's entries (ids need not be ascending within a key); may fill and return `scratch`. */
   table(t: number, scratch: KeyedIds): KeyedIds;
   /** At most how many entries table t holds, when known (its array is then allocated once). */
@@ -45,11 +52,17 @@ export function blockTables(
   const kept = (p: number) => excluded === undefined || excluded[p] === 0;
   return {
     count: bands + 1,
+    wide: (t) => t === bands,
     capacity: (t) =>
       blocks.reduce((sum, b) => sum + (t < bands ? paragraphsIn(b) : b.fingerprints.length), 0),
     table(t, scratch) {
       if (t === bands && reorder && blocks.length === 1 && first === 0)
-        return keptInPlace(blocks[0].fingerprints, blocks[0].fingerprintParagraphs, excluded);
+        return keptInPlace(
+          blocks[0].fingerprints,
+          blocks[0].fingerprintParagraphs,
+          blocks[0].fingerprintsHigh,
+          excluded,
+        );
       let at = first;
       for (const block of blocks) {
         const n = paragraphsIn(block);
@@ -59,10 +72,10 @@ export function blockTables(
             if (setOffsets[i + 1] > setOffsets[i] && kept(at + i))
               scratch.push(bandKeys[i * bands + t], at + i);
         } else {
-          const { fingerprints, fingerprintParagraphs } = block;
+          const { fingerprints, fingerprintsHigh, fingerprintParagraphs } = block;
           for (let f = 0; f < fingerprints.length; f++)
             if (kept(at + fingerprintParagraphs[f]))
-              scratch.push(fingerprints[f], at + fingerprintParagraphs[f]);
+              scratch.push(fingerprints[f], at + fingerprintParagraphs[f], fingerprintsHigh[f]);
         }
         at += n;
       }
@@ -71,22 +84,28 @@ export function blockTables(
   };
 }
 
-/** The (key, id) entries over the arrays given, those of excluded ids dropped in place. */
-function keptInPlace(keys: Uint32Array, ids: Uint32Array, excluded: Uint8Array | undefined): KeyedIds {
-  if (excluded === undefined) return KeyedIds.over(keys, ids);
+/** The (key, id, high) entries over the arrays given, those of excluded ids dropped in place. */
+function keptInPlace(
+  keys: Uint32Array,
+  ids: Uint32Array,
+  highs: Uint32Array,
+  excluded: Uint8Array | undefined,
+): KeyedIds {
+  if (excluded === undefined) return KeyedIds.over(keys, ids, highs);
   let length = 0;
   for (let i = 0; i < keys.length; i++) {
     if (excluded[ids[i]] !== 0) continue;
     keys[length] = keys[i];
+    highs[length] = highs[i];
     ids[length++] = ids[i];
   }
-  return KeyedIds.over(keys.subarray(0, length), ids.subarray(0, length));
+  return KeyedIds.over(keys.subarray(0, length), ids.subarray(0, length), highs.subarray(0, length));
 }
 
 /** Every table of `tables`, each in an array of its own (the base of a lookup). */
 export function allTables(tables: CandidateTables): KeyedIds[] {
   return Array.from({ length: tables.count }, (_, t) =>
-    tables.table(t, new KeyedIds(Math.max(16, tables.capacity?.(t) ?? 0))),
+    tables.table(t, new KeyedIds(Math.max(16, tables.capacity?.(t) ?? 0), tables.wide?.(t) === true)),
   );
 }
 
@@ -116,8 +135,10 @@ export function collectCandidates(
   indexed?: Lookup,
   large?: LargeGroups,
 ): void {
-  const scratch = new KeyedIds(1024);
+  const narrow = new KeyedIds(1024);
+  const wide = new KeyedIds(1024, true);
   for (let t = 0; t < fresh.count; t++) {
+    const scratch = fresh.wide?.(t) ? wide : narrow;
     scratch.clear();
     const table = fresh.table(t, scratch);
     sortByKey(table);
@@ -129,7 +150,7 @@ export function collectCandidates(
       else into.addGroup(ids, count);
     });
     if (indexed === undefined) continue;
-    const { keys, ids, length } = table;
-    for (let i = 0; i < length; i++) indexed.pairWith(t, keys[i], ids[i], into);
+    const { keys, ids, highs, length } = table;
+    for (let i = 0; i < length; i++) indexed.pairWith(t, keys[i], highs?.[i] ?? 0, ids[i], into);
   }
 }

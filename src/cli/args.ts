@@ -5,6 +5,7 @@ import {
   DETECTION_USAGE,
   detectionOptions,
   flagNames,
+  number,
   UsageError,
   usageErrorOf,
 } from './flags.js';
@@ -28,6 +29,8 @@ export interface CliArgs {
   failOnDuplicates: boolean;
   /** A saved index to check the inputs against and add them to (created when missing). */
   index: string | undefined;
+  /** With --index: how long to wait for another run's lock on the index file, in seconds. */
+  lockTimeout: number;
   /** A Redis URL holding a shared index to check the inputs against and add them to. */
   redis: string | undefined;
   /**
@@ -61,7 +64,10 @@ Options:
   --fail-on-duplicates           exit with code 1 when anything is flagged
   --index FILE                   check the inputs against the index saved in FILE (created when
                                  missing), report what they duplicate, add them and save it back;
-                                 files already indexed with the same text are skipped
+                                 files already indexed with the same text are skipped; runs on
+                                 one FILE take turns (FILE.lock)
+  --lock-timeout SECONDS         with --index: how long to wait for another run's lock (default 60;
+                                 0 refuses at once); past it, exit 2 naming the run that holds it
   --redis URL                    the same with an index shared in Redis (redis://host:port/db);
                                  needs the optional package ioredis
   --threads N|auto               worker threads for the detection (default auto: one below 8 MB of
@@ -103,6 +109,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
     textField: fieldName(values['text-field'] as string, '--text-field'),
     failOnDuplicates: values['fail-on-duplicates'] === true,
     index: values.index,
+    lockTimeout: lockTimeout(values['lock-timeout'] as string),
     redis: values.redis,
     extensions: parseEndings(values.ext as string),
     threads: threadCount(values.threads as string),
@@ -130,6 +137,7 @@ const MAIN_FLAGS = {
   ext: { type: 'string', default: '.txt,.md' },
   'fail-on-duplicates': { type: 'boolean' },
   index: { type: 'string' },
+  'lock-timeout': { type: 'string', default: '60' },
   redis: { type: 'string' },
   threads: { type: 'string', default: 'auto' },
   progress: { type: 'boolean' },
@@ -142,6 +150,16 @@ const MAIN_FLAGS = {
 
 function parse(argv: readonly string[]) {
   return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: MAIN_FLAGS });
+}
+
+function lockTimeout(value: string): number {
+  const n = number(value, '--lock-timeout') as number;
+  if (!(n >= 0 && n <= 86_400)) {
+    throw new UsageError(
+      `neardup: --lock-timeout must be a number of seconds from 0 to 86400, got ${JSON.stringify(value)}`,
+    );
+  }
+  return n;
 }
 
 /**

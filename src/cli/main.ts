@@ -69,7 +69,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (args.index !== undefined || args.redis !== undefined) {
       const checked =
         args.index !== undefined
-          ? await checkAgainstIndex(args.index, documents(), options)
+          ? await checkAgainstIndex(args.index, documents(), options, {
+              lockTimeoutMs: args.lockTimeout * 1000,
+              onWait: (holder) => warn(`neardup: ${args.index} is in use by ${holder}: waiting for it…`),
+              stallMs: Number(io.env.NEARDUP_TEST_SAVE_STALL_MS ?? 0) || 0,
+            })
           : await checkAgainstRedis(args.redis as string, documents(), options);
       report = checked.report;
       texts = checked.texts;

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { constants, createWriteStream, rmSync } from 'node:fs';
+import { constants, createWriteStream } from 'node:fs';
 import { access, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { quoteName } from '../util/controls.js';
+import { forgetOnSignal, removeOnSignal } from './signals.js';
 import { describeError, InputError } from './walk.js';
 
 /** Characters gathered from a renderer's chunks before one write: few system calls, little memory. */
@@ -149,25 +150,4 @@ function flushed(stream: NodeJS.WritableStream): Promise<void> {
   return new Promise((done) => {
     stream.write('', () => done());
   });
-}
-
-// Temporary files removed if the process is interrupted (Ctrl-C, kill) while the report is written.
-const pendingFiles = new Set<string>();
-const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-
-function onSignal(signal: NodeJS.Signals): void {
-  for (const file of pendingFiles) rmSync(file, { force: true });
-  pendingFiles.clear();
-  for (const s of SIGNALS) process.off(s, onSignal);
-  process.kill(process.pid, signal); // the default action now: exit as killed by the signal
-}
-
-function removeOnSignal(file: string): void {
-  if (pendingFiles.size === 0) for (const s of SIGNALS) process.on(s, onSignal);
-  pendingFiles.add(file);
-}
-
-function forgetOnSignal(file: string): void {
-  pendingFiles.delete(file);
-  if (pendingFiles.size === 0) for (const s of SIGNALS) process.off(s, onSignal);
 }

@@ -109,6 +109,7 @@ export interface IndexedBatch {
   setValues: Uint32Array;
   bandKeys: Uint32Array;
   fingerprints: Uint32Array;
+  fingerprintsHigh: Uint32Array;
   fingerprintParagraphs: Uint32Array;
 }
 

@@ -1,9 +1,11 @@
-import type { ChainableCommander, Redis, RedisOptions } from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import type { ChainableCommander, Redis } from 'ioredis';
 import { NearDupError } from '../errors.js';
 import type { IndexStorage, StorageChange, StorageChangeResult } from '../store/storage.js';
 import { appendAll } from '../util/append.js';
 import type { RedisClient } from './redis-client.js';
-import { CHANGE, INIT, LAYOUT, MEMBERS, RELEASE } from './redis-scripts.js';
+import { connect } from './redis-connect.js';
+import { CHANGE, INIT, LAYOUT, LOST, MEMBERS, RELEASE, RESERVE } from './redis-scripts.js';
 
 export interface RedisStorageOptions {
   /** A Redis URL (redis://host:port/db); ioredis, an optional peer dependency, is loaded for it. */
@@ -32,13 +34,9 @@ interface Scripted {
   // 100,000 buckets and more would overflow the stack.
   neardupChange(numberOfKeys: number, args: RedisArgument[]): Promise<number>;
   neardupMembers(numberOfKeys: number, args: RedisArgument[]): Promise<string[]>;
-  neardupRelease(key: string, first: number, count: number): Promise<number>;
-  neardupInit(
-    parametersKey: string,
-    layoutKey: string,
-    parameters: string,
-    layout: string,
-  ): Promise<[string, string]>;
+  neardupReserve(numberOfKeys: number, args: RedisArgument[]): Promise<number>;
+  neardupRelease(numberOfKeys: number, args: RedisArgument[]): Promise<number>;
+  neardupInit(numberOfKeys: number, args: RedisArgument[]): Promise<[string, string, string]>;
 }
 type RedisArgument = string | Buffer | number;
 function scripted<T extends Redis | ChainableCommander>(client: T): T & Scripted {
@@ -66,6 +64,8 @@ class RedisStorage implements IndexStorage {
   private readonly client: RedisClient | undefined;
   private readonly commandTimeout: number;
   private connection: Promise<Redis> | undefined;
+  /** The epoch the index was opened with (init): every call checks it is still the stored one. */
+  private epoch = '';
 
   constructor({ url, client, prefix = 'neardup', commandTimeout = 5000 }: RedisStorageOptions) {
     if (!url && !client)
@@ -79,18 +79,24 @@ class RedisStorage implements IndexStorage {
 
   readonly init = (parameters: string): Promise<string> =>
     this.run('init', async (r) => {
-      const [stored, layout] = await scripted(r).neardupInit(
-        this.key('parameters'),
-        this.key('layout'),
-        parameters,
-        LAYOUT,
-      );
+      const keys = ['parameters', 'layout', 'epoch', 'order', 'serial'].map((name) => this.key(name));
+      const fresh = randomEpoch();
+      const [stored, layout, epoch] = await scripted(r)
+        .neardupInit(keys.length, keys.concat(parameters, LAYOUT, fresh))
+        .catch((error: Error) => {
+          if (!error.message?.includes(LOST)) throw error;
+          throw new NearDupError(
+            'STORAGE_FAILED',
+            `neardup: ${this.name} holds documents but no parameters (evicted or deleted); it is not created again over what is left: delete its keys (${this.tag}:*) or use another prefix`,
+          );
+        });
       if (layout !== LAYOUT) {
         throw new NearDupError(
           'INDEX_MISMATCH',
           `neardup: ${this.name} is stored in Redis layout ${JSON.stringify(layout || '1')}; this neardup reads layout ${LAYOUT}`,
         );
       }
+      this.epoch = epoch;
       return stored;
     });
 
@@ -118,9 +124,9 @@ class RedisStorage implements IndexStorage {
   readonly get = (ids: readonly string[]): Promise<({ record: Uint8Array; order: number } | undefined)[]> =>
     this.run('get', async (r) => {
       if (ids.length === 0) return [];
-      const pipeline = r.pipeline();
+      const pipeline = this.guarded(r);
       for (const id of ids) pipeline.getBuffer(this.docKey(id)).zscore(this.key('order'), id);
-      const replies = (await pipeline.exec()) ?? [];
+      const replies = await this.exec(pipeline);
       return ids.map((_, i) => {
         const [recordError, record] = replies[2 * i];
         const [orderError, order] = replies[2 * i + 1];
@@ -138,20 +144,35 @@ class RedisStorage implements IndexStorage {
     this.run('lookup', async (r) => {
       if (buckets.length === 0) return [];
       const { keys, fields } = this.bucketKeys(buckets);
-      return scripted(r).neardupMembers(keys.length + 1, [this.key('names')].concat(keys, fields));
+      const args = this.guardKeys().concat(this.key('names'), keys, this.epoch, fields);
+      return scripted(r).neardupMembers(keys.length + 3, args);
     });
 
-  readonly ids = (): Promise<string[]> => this.run('ids', (r) => r.zrange(this.key('order'), 0, -1));
+  readonly ids = (): Promise<string[]> =>
+    this.run('ids', async (r) => {
+      const [[error, ids]] = await this.exec(this.guarded(r).zrange(this.key('order'), 0, -1));
+      if (error) throw error;
+      return ids as string[];
+    });
 
   readonly reserve = (count: number): Promise<number> =>
-    this.run('reserve', async (r) => (await r.incrby(this.key('serial'), count)) - count + 1);
+    this.run('reserve', async (r) => {
+      const args = this.guardKeys().concat(this.key('serial'), this.epoch, count);
+      return (await scripted(r).neardupReserve(3, args)) - count + 1;
+    });
 
   readonly release = async (first: number, count: number): Promise<void> => {
-    await this.run('release', (r) => scripted(r).neardupRelease(this.key('serial'), first, count));
+    await this.run('release', (r) =>
+      scripted(r).neardupRelease(3, this.guardKeys().concat(this.key('serial'), this.epoch, first, count)),
+    );
   };
 
   readonly next = (): Promise<number> =>
-    this.run('next', async (r) => Number((await r.get(this.key('serial'))) ?? 0) + 1);
+    this.run('next', async (r) => {
+      const [[error, serial]] = await this.exec(this.guarded(r).get(this.key('serial')));
+      if (error) throw error;
+      return Number(serial ?? 0) + 1;
+    });
 
   readonly reconnected = async (): Promise<boolean> => {
     const r = await this.connection?.catch(() => undefined);
@@ -176,6 +197,25 @@ class RedisStorage implements IndexStorage {
     const r = await this.connection.catch(() => undefined);
     r?.disconnect();
   };
+
+  /** The keys the scripts' guard reads first (redis-scripts.ts): epoch, parameters. */
+  private guardKeys(): RedisArgument[] {
+    return [this.key('epoch'), this.key('parameters')];
+  }
+
+  /** A pipeline that reads the epoch and whether the parameters are there before anything else. */
+  private guarded(r: Redis): ChainableCommander {
+    return r.pipeline().get(this.key('epoch')).exists(this.key('parameters'));
+  }
+
+  /** Runs a guarded pipeline: LOST when the index is gone, else the replies after the guard's two. */
+  private async exec(pipeline: ChainableCommander): Promise<[Error | null, unknown][]> {
+    const replies = (await pipeline.exec()) ?? [];
+    const [[epochError, epoch], [existsError, exists]] = replies;
+    if (epochError || existsError) throw epochError ?? existsError;
+    if (epoch !== this.epoch || exists !== 1) throw new Error(LOST);
+    return replies.slice(2);
+  }
 
   private key(name: string): string {
     return `${this.tag}:${name}`;
@@ -204,16 +244,16 @@ class RedisStorage implements IndexStorage {
       const fresh = this.bucketKeys(to?.buckets ?? []);
       const expected = from ? bufferOf(from.record) : '';
       const record = to ? bufferOf(to.record) : '';
-      const args: RedisArgument[] = [
+      const args: RedisArgument[] = this.guardKeys().concat(
         this.docKey(id),
         this.key('order'),
         this.key('sequence'),
         this.key('names'),
-      ];
+      );
       appendAll(args, old.keys);
       appendAll(args, fresh.keys);
       const numberOfKeys = args.length;
-      args.push(id, expected, record, old.keys.length, order ?? '');
+      args.push(this.epoch, id, expected, record, old.keys.length, order ?? '');
       appendAll(args, old.fields);
       appendAll(args, fresh.fields);
       pipeline.neardupChange(numberOfKeys, args);
@@ -236,12 +276,22 @@ class RedisStorage implements IndexStorage {
     return this.connection;
   }
 
-  /** Runs one step against Redis; any failure but a NearDupError becomes STORAGE_FAILED. */
+  /**
+   * Runs one step against Redis; any failure but a NearDupError becomes STORAGE_FAILED, and one that says
+   * the index is gone (LOST: the epoch or the parameters changed or vanished) says so, naming the prefix.
+   */
   private async run<T>(what: string, step: (r: Redis) => Promise<T>): Promise<T> {
     try {
       return await step(await this.redis());
     } catch (error) {
       if (error instanceof NearDupError) throw error;
+      if ((error as Error)?.message?.includes(LOST)) {
+        throw new NearDupError(
+          'STORAGE_FAILED',
+          `neardup: ${this.name} is gone: Redis lost its keys (restarted without persistence, flushed, evicted or deleted) or another index was created there since this one was opened; nothing was written. Open the index again to start a new one`,
+          { cause: error },
+        );
+      }
       throw new NearDupError(
         'STORAGE_FAILED',
         `neardup: Redis ${what} failed: ${(error as Error)?.message ?? error}`,
@@ -258,44 +308,18 @@ function define(client: Redis): Redis {
   if (!(client as Partial<Scripted>).neardupChange) {
     client.defineCommand('neardupChange', { lua: CHANGE });
     client.defineCommand('neardupMembers', { lua: MEMBERS });
-    client.defineCommand('neardupRelease', { lua: RELEASE, numberOfKeys: 1 });
-    client.defineCommand('neardupInit', { lua: INIT, numberOfKeys: 2 });
+    client.defineCommand('neardupReserve', { lua: RESERVE });
+    client.defineCommand('neardupRelease', { lua: RELEASE });
+    client.defineCommand('neardupInit', { lua: INIT });
   }
   return client;
+}
+
+/** A new index's epoch: 16 random hex digits (uniqueness, not secrecy, is what matters). */
+function randomEpoch(): string {
+  return randomBytes(8).toString('hex');
 }
 
 function bufferOf(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-async function connect(url: string, commandTimeout: number): Promise<Redis> {
-  let Client: typeof import('ioredis').Redis;
-  try {
-    Client = (await import('ioredis')).Redis;
-  } catch {
-    throw new NearDupError(
-      'PEER_DEPENDENCY_MISSING',
-      "neardup: Redis storage needs the optional peer dependency 'ioredis': npm install ioredis",
-    );
-  }
-  const options: RedisOptions = {
-    lazyConnect: true,
-    enableOfflineQueue: false, // fail at once while Redis is away, instead of queueing for ever
-    maxRetriesPerRequest: 0,
-    autoResendUnfulfilledCommands: false, // a write cut off by a lost connection is never sent again later
-    commandTimeout,
-    retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
-  };
-  const client = new Client(url, options);
-  client.on('error', () => {}); // failures reach the caller as rejected commands
-  try {
-    await client.connect();
-  } catch (error) {
-    client.disconnect();
-    throw new NearDupError(
-      'STORAGE_FAILED',
-      `neardup: cannot connect to Redis at ${url}: ${(error as Error).message}`,
-    );
-  }
-  return client;
 }

@@ -25,6 +25,7 @@ parentPort?.on('message', (task: WorkerTask) => {
         setValues: corpus.setValues.slice(),
         bandKeys: corpus.bandKeys.slice(),
         fingerprints: corpus.fingerprints.slice(),
+        fingerprintsHigh: corpus.fingerprintsHigh.slice(),
         fingerprintParagraphs: corpus.fingerprintParagraphs.slice(),
       };
       parentPort?.postMessage(

@@ -25,8 +25,9 @@ export interface Corpus extends FeatureBlock {
    * signature itself is not kept: bands × 4 bytes per paragraph instead of numHashes × 4).
    */
   bandKeys: Uint32Array;
-  /** Winnowing fingerprints of every paragraph, in paragraph order, and the paragraph of each. */
+  /** Winnowing fingerprints of every paragraph (64 bits: lower and upper words), in paragraph order, and the paragraph of each. */
   fingerprints: Uint32Array;
+  fingerprintsHigh: Uint32Array;
   fingerprintParagraphs: Uint32Array;
 }
 
@@ -55,6 +56,7 @@ export class CorpusBuilder {
   private readonly setValues = new GrowableUint32(1 << 16);
   private readonly bandKeys = new GrowableUint32();
   private readonly fingerprints = new GrowableUint32();
+  private readonly fingerprintsHigh = new GrowableUint32();
   private readonly fingerprintParagraphs = new GrowableUint32();
   private readonly signature: Uint32Array;
   private readonly bandScratch: Uint32Array;
@@ -87,10 +89,17 @@ export class CorpusBuilder {
       const p = this.docOf.length;
       const terms = extractor.terms(doc.text, span.start, span.end);
       if (options.overlaps) {
-        this.scratch = winnow(terms.hashes, terms.terms, options.minOverlapWords, this.scratch, (fp) => {
-          this.fingerprints.push(fp);
-          this.fingerprintParagraphs.push(p);
-        });
+        this.scratch = winnow(
+          terms.hashes,
+          terms.terms,
+          options.minOverlapWords,
+          this.scratch,
+          (fp, high) => {
+            this.fingerprints.push(fp);
+            this.fingerprintsHigh.push(high);
+            this.fingerprintParagraphs.push(p);
+          },
+        );
       }
       const set = extractor.shingleSet(terms);
       extractor.sign(set.hashes, set.count, signature, 0);
@@ -124,6 +133,7 @@ export class CorpusBuilder {
     this.setValues.append(batch.setValues, batch.setValues.length);
     this.bandKeys.append(batch.bandKeys, batch.bandKeys.length);
     this.fingerprints.append(batch.fingerprints, batch.fingerprints.length);
+    this.fingerprintsHigh.append(batch.fingerprintsHigh, batch.fingerprintsHigh.length);
     for (const p of batch.fingerprintParagraphs) this.fingerprintParagraphs.push(paragraphBase + p);
   }
 
@@ -137,6 +147,7 @@ export class CorpusBuilder {
       setValues: this.setValues.view(),
       bandKeys: this.bandKeys.view(),
       fingerprints: this.fingerprints.view(),
+      fingerprintsHigh: this.fingerprintsHigh.view(),
       fingerprintParagraphs: this.fingerprintParagraphs.view(),
     };
   }

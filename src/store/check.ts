@@ -23,8 +23,8 @@ export function checkFresh(
 ): Report {
   const base = indexed.entries.reduce((total, e) => total + e.paragraphs.length, 0);
   const near = new Uint8Array(base);
-  forEachKey(blockTables(fresh, base, options.bands), (t, key) =>
-    indexed.lookup.visit(t, key, (id) => {
+  forEachKey(blockTables(fresh, base, options.bands), (t, key, high) =>
+    indexed.lookup.visit(t, key, high, (id) => {
       near[id] = 1;
     }),
   );
@@ -50,15 +50,20 @@ export function checkFresh(
   return involving(report, new Set(fresh.map((e) => e.doc.id)));
 }
 
-/** Calls back once with each distinct key of each table. */
-function forEachKey(tables: CandidateTables, visit: (t: number, key: number) => void): void {
-  const scratch = new KeyedIds(256);
+/** Calls back once with each distinct key of each table (with its upper 32 bits in a wide table, else 0). */
+function forEachKey(tables: CandidateTables, visit: (t: number, key: number, high: number) => void): void {
+  const narrow = new KeyedIds(256);
+  const wide = new KeyedIds(256, true);
   for (let t = 0; t < tables.count; t++) {
+    const scratch = tables.wide?.(t) ? wide : narrow;
     scratch.clear();
     const table = tables.table(t, scratch);
     sortByKey(table);
-    for (let i = 0; i < table.length; i++)
-      if (i === 0 || table.keys[i] !== table.keys[i - 1]) visit(t, table.keys[i]);
+    const { keys, highs } = table;
+    for (let i = 0; i < table.length; i++) {
+      const high = highs?.[i] ?? 0;
+      if (i === 0 || keys[i] !== keys[i - 1] || high !== (highs?.[i - 1] ?? 0)) visit(t, keys[i], high);
+    }
   }
 }
 

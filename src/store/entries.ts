@@ -16,8 +16,9 @@ export interface IndexEntry extends FeatureBlock {
   setValues: Uint32Array;
   /** bands values per paragraph. */
   bandKeys: Uint32Array;
-  /** Winnowing fingerprints and the paragraph (within the document) of each. */
+  /** Winnowing fingerprints (64 bits: lower and upper words) and the paragraph (within the document) of each. */
   fingerprints: Uint32Array;
+  fingerprintsHigh: Uint32Array;
   fingerprintParagraphs: Uint32Array;
 }
 
@@ -38,6 +39,7 @@ export function entryOf(
     setValues: corpus.setValues.slice(),
     bandKeys: corpus.bandKeys.slice(),
     fingerprints: corpus.fingerprints.slice(),
+    fingerprintsHigh: corpus.fingerprintsHigh.slice(),
     fingerprintParagraphs: corpus.fingerprintParagraphs.slice(),
   };
 }
@@ -53,6 +55,7 @@ export function corpusOf(entries: readonly IndexEntry[], bands: number): Corpus 
   const bandKeys = new Uint32Array(total * bands);
   const fingerprintCount = entries.reduce((sum, e) => sum + e.fingerprints.length, 0);
   const fingerprints = new Uint32Array(fingerprintCount);
+  const fingerprintsHigh = new Uint32Array(fingerprintCount);
   const fingerprintParagraphs = new Uint32Array(fingerprintCount);
   let p = 0;
   let at = 0;
@@ -68,6 +71,7 @@ export function corpusOf(entries: readonly IndexEntry[], bands: number): Corpus 
     at += entry.setValues.length;
     bandKeys.set(entry.bandKeys, first * bands);
     fingerprints.set(entry.fingerprints, f);
+    fingerprintsHigh.set(entry.fingerprintsHigh, f);
     for (const paragraph of entry.fingerprintParagraphs) fingerprintParagraphs[f++] = first + paragraph;
   });
   return {
@@ -79,6 +83,7 @@ export function corpusOf(entries: readonly IndexEntry[], bands: number): Corpus 
     setValues,
     bandKeys,
     fingerprints,
+    fingerprintsHigh,
     fingerprintParagraphs,
   };
 }

@@ -1,7 +1,9 @@
+import { describeValue, NearDupError } from '../errors.js';
 import { loadExtractor, prepare } from '../pipeline/detector.js';
 import type { Options } from '../pipeline/options.js';
 import type { DocumentInput, Pair, Report, ResolvedOptions } from '../types.js';
-import { decodeIndex, encodeIndex } from './format.js';
+import { DEFAULT_CHUNK_SIZE, encodeIndex, encodeIndexChunks, type SavedIndex } from './format.js';
+import { decodeIndex, decodeIndexFrom } from './format-read.js';
 import { IndexCore } from './index-core.js';
 import { MemoryStore } from './memory-store.js';
 import { indexParameters, resolveStoredOptions } from './parameters.js';
@@ -46,8 +48,16 @@ export interface NearDupIndex {
   document(id: string): { id: string; text: string } | undefined;
   /** The documents' ids, in the order added. */
   ids(): string[];
-  /** The whole index as bytes (format: docs/index-format.md); loadIndex restores it exactly. */
+  /**
+   * The whole index as bytes (format: docs/index-format.md); loadIndex restores it exactly. Throws
+   * INDEX_TOO_LARGE past what one Uint8Array holds (4 GiB in Node 20); saveChunks has no such limit.
+   */
   save(): Uint8Array;
+  /**
+   * The bytes of save() in chunks of `chunkSize` bytes (default 1 MiB), made one at a time as they are
+   * asked for: for indexes of any size (write each to a stream; loadIndexFrom reads them back).
+   */
+  saveChunks(options?: { chunkSize?: number }): Generator<Uint8Array>;
 }
 
 /**
@@ -75,19 +85,30 @@ export async function createIndex(
  * and rows stay as saved) and must repeat a custom paragraph splitter. Anything that would hash
  * differently throws INDEX_MISMATCH; bytes that are not a whole index throw INDEX_FORMAT.
  */
-export function loadIndex(bytes: Uint8Array, options?: Options): Promise<NearDupIndex> {
-  return openSavedIndex(bytes, options, 'the index');
+export async function loadIndex(bytes: Uint8Array, options?: Options): Promise<NearDupIndex> {
+  return openSavedIndex(decodeIndex(bytes), options, 'the index');
 }
 
-/** loadIndex, with `where` naming the index in messages (the CLI names its file). */
+/**
+ * loadIndex over the bytes in chunks of any sizes, as they arrive (an async or sync iterable of
+ * Uint8Array, such as a Node read stream: `loadIndexFrom(createReadStream(file))`): for indexes of any
+ * size, the whole file never held as one array. Checked as loadIndex checks the bytes.
+ */
+export async function loadIndexFrom(
+  chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  options?: Options,
+): Promise<NearDupIndex> {
+  return openSavedIndex(await decodeIndexFrom(chunks), options, 'the index');
+}
+
+/** A decoded saved index opened with `options`, `where` naming it in messages (the CLI names its file). */
 export async function openSavedIndex(
-  bytes: Uint8Array,
+  saved: SavedIndex,
   options: Options | undefined,
   where: string,
 ): Promise<NearDupIndex> {
-  const saved = decodeIndex(bytes);
   const { resolved, splitter } = resolveStoredOptions(where, saved.parameters, options, saved.options);
-  const store = new MemoryStore(resolved.bands, saved.entries, saved.serial);
+  const store = new MemoryStore(resolved.bands, [...saved.entries], saved.serial);
   return new MemoryIndex(store, new IndexCore(store, resolved, splitter, await loadExtractor(resolved)));
 }
 
@@ -139,9 +160,24 @@ class MemoryIndex implements NearDupIndex {
   }
 
   save(): Uint8Array {
+    return encodeIndex(this.saved());
+  }
+
+  saveChunks({ chunkSize = DEFAULT_CHUNK_SIZE }: { chunkSize?: number } = {}): Generator<Uint8Array> {
+    if (!Number.isSafeInteger(chunkSize) || chunkSize < 1) {
+      throw new NearDupError(
+        'INVALID_OPTION',
+        `neardup: saveChunks chunkSize must be a positive integer (bytes), got ${describeValue(chunkSize)}`,
+      );
+    }
+    return encodeIndexChunks(this.saved(), chunkSize);
+  }
+
+  /** What save() writes: a copy of the document list, so adding while chunks are written changes nothing. */
+  private saved(): SavedIndex {
     const { options } = this.core;
     const { entries, serial } = this.store.contents();
-    return encodeIndex({
+    return {
       options: {
         ...options,
         stopwords: Array.isArray(options.stopwords) ? [...options.stopwords] : options.stopwords,
@@ -149,6 +185,6 @@ class MemoryIndex implements NearDupIndex {
       parameters: indexParameters(options),
       serial,
       entries: [...entries],
-    });
+    };
   }
 }

@@ -86,8 +86,8 @@ export class MemoryStore implements Store<Stored> {
     return {
       entries: this.numbered,
       lookup: {
-        pairWith: (t, key, id, into) => lookup.pairWith(t, key, id, into, hidden),
-        visit: (t, key, found) => lookup.visit(t, key, found, hidden),
+        pairWith: (t, key, high, id, into) => lookup.pairWith(t, key, high, id, into, hidden),
+        visit: (t, key, high, found) => lookup.visit(t, key, high, found, hidden),
       },
     };
   }
@@ -137,13 +137,15 @@ export class MemoryStore implements Store<Stored> {
     const added = this.paragraphs - this.baseParagraphs + pendingParagraphs;
     if (this.lookup === undefined || added * 4 > Math.max(this.baseParagraphs, REBUILD_FLOOR))
       return this.rebuild();
-    const scratch = new KeyedIds(256);
+    const narrow = new KeyedIds(256);
+    const wide = new KeyedIds(256, true);
     for (const entry of this.pending) {
       const tables = blockTables([entry], this.paragraphs, this.bands);
       for (let t = 0; t < tables.count; t++) {
+        const scratch = tables.wide?.(t) ? wide : narrow;
         scratch.clear();
-        const { keys, ids, length } = tables.table(t, scratch);
-        for (let i = 0; i < length; i++) this.lookup.add(t, keys[i], ids[i]);
+        const { keys, ids, highs, length } = tables.table(t, scratch);
+        for (let i = 0; i < length; i++) this.lookup.add(t, keys[i], ids[i], highs?.[i]);
       }
       this.number(entry);
     }

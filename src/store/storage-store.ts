@@ -1,7 +1,8 @@
 import { allTables, blockTables } from '../candidates/collect.js';
 import { KeyLookup } from '../candidates/lookup.js';
 import type { IndexEntry } from './entries.js';
-import { decodeEntry, encodeEntry } from './format.js';
+import { encodeEntry } from './format.js';
+import { decodeEntry } from './format-read.js';
 import { bucketNames, type IndexStorage, type StorageChange, writeAll } from './storage.js';
 import type { EntryChange, Indexed, Store, Stored } from './store.js';
 

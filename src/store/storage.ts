@@ -54,9 +54,10 @@ export interface IndexStorage {
 
 /**
  * The bucket names of an entry: one per LSH band key of each paragraph with shingles, one per fingerprint,
- * each `group/field` (a storage may keep the buckets of a group together). As 8 hex digits, band b's key
- * is `b<b>:<3 digits>/<5 digits>` and a fingerprint `f:<5 digits>/<3 digits>`: about 20 and 5 entries a
- * group at 100 k paragraphs, 240 and 50 at 1 M (a paragraph has one key per band, ~50 fingerprints).
+ * each `group/field` (a storage may keep the buckets of a group together). As hex digits, band b's key (8)
+ * is `b<b>:<3 digits>/<5 digits>` and a fingerprint's 64-bit key (16: the lower word, then the upper) is
+ * `f:<5 digits>/<11 digits>`: about 20 and 5 entries a group at 100 k paragraphs, 240 and 50 at 1 M (a
+ * paragraph has one key per band, ~50 fingerprints).
  */
 export function bucketNames(entry: IndexEntry, bands: number): string[] {
   const names = new Set<string>();
@@ -67,9 +68,10 @@ export function bucketNames(entry: IndexEntry, bands: number): string[] {
       names.add(`b${b}:${hex.slice(0, 3)}/${hex.slice(3)}`);
     }
   }
-  for (const fp of entry.fingerprints) {
-    const hex = hex8(fp);
-    names.add(`f:${hex.slice(0, 5)}/${hex.slice(5)}`);
+  const { fingerprints, fingerprintsHigh } = entry;
+  for (let f = 0; f < fingerprints.length; f++) {
+    const hex = hex8(fingerprints[f]);
+    names.add(`f:${hex.slice(0, 5)}/${hex.slice(5)}${hex8(fingerprintsHigh[f])}`);
   }
   return [...names];
 }

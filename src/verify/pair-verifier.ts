@@ -1,6 +1,7 @@
 import type { FeatureExtractor, ParagraphText } from '../sketch/features.js';
 import type { Pair, PairSide, Span } from '../types.js';
 import { withRoom } from '../util/grow.js';
+import { LruCache } from '../util/lru.js';
 import { ExactShingles } from './exact-shingles.js';
 import { editSimilarity, jaccard } from './metrics.js';
 import type { Passage } from './passages.js';
@@ -40,9 +41,12 @@ const CACHED_PARAGRAPHS = 4096;
  */
 export class PairVerifier {
   private readonly cache = new Map<number, ParagraphText>();
-  private readonly hashCache = new Map<number, Uint32Array>();
-  private aWindows: Uint32Array = new Uint32Array(256);
-  private bWindows: Uint32Array = new Uint32Array(256);
+  private readonly hashCache = new LruCache<Uint32Array>(CACHED_PARAGRAPHS);
+  /** Per window length m, each paragraph's m-term window hashes, sorted (see sharesWindow). */
+  private readonly windowCaches = new Map<number, LruCache<Uint32Array>>();
+  /** Each paragraph's words joined by spaces, and where each word starts there (see normalised). */
+  private readonly normalCache = new WeakMap<ParagraphText, { text: string; offsets: number[] }>();
+  private scratch: Uint32Array = new Uint32Array(256);
 
   private readonly shifts = new Map<number, number>();
   private readonly exact: ExactShingles;
@@ -167,16 +171,16 @@ export class PairVerifier {
     const { runs } = found;
     const passages = isNear ? found.passages : (overlapPassages ?? this.beyondRepeated(found.passages, p, q));
     if (!isNear && passages.length === 0) return undefined;
-    const aNormal = a.tokens.words.join(' ');
-    const bNormal = b.tokens.words.join(' ');
+    const aNormal = this.normalised(a).text;
+    const bNormal = this.normalised(b).text;
     const kind = !isNear ? 'overlap' : aNormal === bNormal ? 'exact' : 'near';
     // The alignment is only built when the texts are too long for an exact Levenshtein distance, and for
     // every overlap: its bound is linear, the distance quadratic (51 % of a detection on repetitive text).
     const maxChars = isNear ? this.params.maxEditChars : -1;
     const similarity = editSimilarity(aNormal, bNormal, maxChars, () => ({
       runs: a.terms === a.tokens && b.terms === b.tokens ? runs : this.wordRuns(a, b),
-      aOffsets: wordOffsets(a.tokens.words),
-      bOffsets: wordOffsets(b.tokens.words),
+      aOffsets: this.normalised(a).offsets,
+      bOffsets: this.normalised(b).offsets,
     }));
     const aShift = this.shifts.get(p) ?? 0;
     const bShift = this.shifts.get(q) ?? 0;
@@ -213,25 +217,28 @@ export class PairVerifier {
     );
   }
 
-  /** Whether the term hashes of p and q hold a passage that makes an overlap (exact runs: a window of m). */
+  /**
+   * Whether the term hashes of p and q hold a passage that makes an overlap (exact runs: a window of m).
+   * The bridged passages of the hashes are looked for only while either text still has to be read: once
+   * both are read (cached), finding the passages of the words costs the same and answers the same, since
+   * hashes equal wherever words are (a second pass over two 1 MB paragraphs costs a quarter second).
+   */
   private mayOverlap(p: number, q: number): boolean {
     const m = this.params.minOverlapWords;
     if (this.params.bridgeGap === 0) return this.sharesWindow(p, q, m);
-    return (
-      this.sharesWindow(p, q, this.passages.seedWords) &&
-      this.passages.mayShare(this.termHashes(p), this.termHashes(q), m)
-    );
+    if (!this.sharesWindow(p, q, this.passages.seedWords)) return false;
+    if (this.cache.has(p) && this.cache.has(q)) return true;
+    return this.passages.mayShare(this.termHashes(p), this.termHashes(q), m);
   }
 
-  /** Whether p and q have a window of m consecutive terms with equal hashes (needed for a shared run of m). */
+  /**
+   * Whether p and q have a window of m consecutive terms with equal hashes (needed for a shared run of
+   * m): a merge of the two paragraphs' sorted window hashes, each sorted once while it is cached, not
+   * once per pair (a 1 MB paragraph meets every other one).
+   */
   private sharesWindow(p: number, q: number, m: number): boolean {
-    const a = this.termHashes(p);
-    const b = this.termHashes(q);
-    if (a.length < m || b.length < m) return false;
-    this.aWindows = rollingWindows(a, m, this.aWindows);
-    this.bWindows = rollingWindows(b, m, this.bWindows);
-    const x = this.aWindows.subarray(0, a.length - m + 1).sort();
-    const y = this.bWindows.subarray(0, b.length - m + 1).sort();
+    const x = this.sortedWindows(p, m);
+    const y = this.sortedWindows(q, m);
     for (let i = 0, j = 0; i < x.length && j < y.length; ) {
       if (x[i] === y[j]) return true;
       if (x[i] < y[j]) i++;
@@ -240,20 +247,37 @@ export class PairVerifier {
     return false;
   }
 
+  private sortedWindows(p: number, m: number): Uint32Array {
+    let cache = this.windowCaches.get(m);
+    if (cache === undefined) {
+      cache = new LruCache(CACHED_PARAGRAPHS);
+      this.windowCaches.set(m, cache);
+    }
+    return cache.get(p, () => {
+      const hashes = this.termHashes(p);
+      if (hashes.length < m) return new Uint32Array(0);
+      this.scratch = rollingWindows(hashes, m, this.scratch);
+      return this.scratch.slice(0, hashes.length - m + 1).sort();
+    });
+  }
+
   /** The term hashes of global paragraph p (cached like the tokens, but far smaller). */
   private termHashes(p: number): Uint32Array {
-    let hashes = this.hashCache.get(p);
-    if (hashes !== undefined) {
-      this.hashCache.delete(p);
-    } else {
+    return this.hashCache.get(p, () => {
       const { text, start, end } = this.source.text(p);
       const terms = this.extractor.terms(text, start, end);
-      hashes = terms.hashes.slice(0, terms.terms);
-      if (this.hashCache.size >= CACHED_PARAGRAPHS)
-        this.hashCache.delete(this.hashCache.keys().next().value as number);
+      return terms.hashes.slice(0, terms.terms);
+    });
+  }
+
+  /** The paragraph's words joined by spaces (its normalised text), and each word's start there: made once. */
+  private normalised(paragraph: ParagraphText): { text: string; offsets: number[] } {
+    let normal = this.normalCache.get(paragraph);
+    if (normal === undefined) {
+      normal = { text: paragraph.tokens.words.join(' '), offsets: wordOffsets(paragraph.tokens.words) };
+      this.normalCache.set(paragraph, normal);
     }
-    this.hashCache.set(p, hashes);
-    return hashes;
+    return normal;
   }
 
   /** Shared runs of the unfiltered words (when stemming or stopwords make the terms differ from them). */

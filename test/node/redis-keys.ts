@@ -1,6 +1,6 @@
 // Reads a shared index's keys in Redis directly, to check what the index's own methods cannot show.
 import { Redis } from 'ioredis';
-import { decodeEntry } from '../../src/store/format.js';
+import { decodeEntry } from '../../src/store/format-read.js';
 import { bucketNames } from '../../src/store/storage.js';
 
 async function scan(r: Redis, pattern: string): Promise<string[]> {

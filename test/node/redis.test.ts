@@ -114,10 +114,16 @@ describeRedis('shared index in Redis', () => {
     const { Redis } = await import('ioredis');
     const raw = new Redis(server.url);
     await raw.del(`{${prefix}}:layout`);
+    await expect(createIndex({ storage: redisStorage({ url: server.url, prefix }) })).rejects.toMatchObject({
+      code: 'INDEX_MISMATCH',
+      message: expect.stringContaining('is stored in Redis layout "1"; this neardup reads layout 3'),
+    });
+    // Layout 2 had 32-bit fingerprint buckets and no epoch.
+    await raw.set(`{${prefix}}:layout`, '2');
     raw.disconnect();
     await expect(createIndex({ storage: redisStorage({ url: server.url, prefix }) })).rejects.toMatchObject({
       code: 'INDEX_MISMATCH',
-      message: expect.stringContaining('is stored in Redis layout "1"; this neardup reads layout 2'),
+      message: expect.stringContaining('is stored in Redis layout "2"; this neardup reads layout 3'),
     });
   });
 

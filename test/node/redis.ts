@@ -16,7 +16,7 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -44,9 +44,16 @@ async function answersPing(port: number): Promise<boolean> {
   });
 }
 
-export async function startRedis(): Promise<RedisServer> {
+/** A redis-server on a free port, or on `port` (a server started again where one was stopped). */
+export async function startRedis({
+  port: given,
+  args = [],
+}: {
+  port?: number;
+  args?: string[];
+} = {}): Promise<RedisServer> {
   if (!redisServerPath) throw new Error('redis-server not found: install the Debian package "redis-server"');
-  const port = await freePort();
+  const port = given ?? (await freePort());
   const child = spawn(
     redisServerPath,
     [
@@ -60,6 +67,7 @@ export async function startRedis(): Promise<RedisServer> {
       'no',
       '--protected-mode',
       'yes',
+      ...args,
     ],
     { stdio: 'ignore' },
   );

@@ -1,0 +1,116 @@
+// A throwaway Redis Cluster for the tests: three redis-server nodes (Debian's package) with
+// cluster-enabled, on free loopback ports (each with its bus port, +10000, free too), no persistence,
+// joined by `redis-cli --cluster create`; stopped, and its folder removed, by the test that started it.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { Redis } from 'ioredis';
+import { type RedisServer, startRedis } from './redis.js';
+
+export const redisCliPath = ['/usr/bin/redis-cli', '/usr/local/bin/redis-cli'].find((p) => existsSync(p));
+
+export interface RedisCluster {
+  /** One URL per node: redis://127.0.0.1:port. */
+  urls: string[];
+  ports: number[];
+  stop(): Promise<void>;
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** `count` ports p from 20,000 on whose bus port p + 10,000 is free too. */
+async function clusterPorts(count: number): Promise<number[]> {
+  const ports: number[] = [];
+  for (let tries = 0; ports.length < count && tries < 500; tries++) {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    if (!ports.includes(port) && (await portIsFree(port)) && (await portIsFree(port + 10_000)))
+      ports.push(port);
+  }
+  if (ports.length < count) throw new Error('no free ports for a Redis Cluster');
+  return ports;
+}
+
+export async function startCluster(): Promise<RedisCluster> {
+  if (!redisCliPath) throw new Error('redis-cli not found: install the Debian package "redis-tools"');
+  const dir = mkdtempSync(join(tmpdir(), 'neardup-cluster-'));
+  const ports = await clusterPorts(3);
+  const nodes: RedisServer[] = [];
+  try {
+    for (const port of ports) {
+      nodes.push(
+        await startRedis({
+          port,
+          args: [
+            '--cluster-enabled',
+            'yes',
+            '--cluster-config-file',
+            join(dir, `nodes-${port}.conf`),
+            '--cluster-node-timeout',
+            '3000',
+            '--dir',
+            dir,
+          ],
+        }),
+      );
+    }
+    await promisify(execFile)(redisCliPath, [
+      '--cluster',
+      'create',
+      ...ports.map((p) => `127.0.0.1:${p}`),
+      '--cluster-replicas',
+      '0',
+      '--cluster-yes',
+    ]);
+    for (const port of ports) await clusterReady(port);
+  } catch (error) {
+    for (const node of nodes) await node.stop();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    urls: ports.map((p) => `redis://127.0.0.1:${p}`),
+    ports,
+    async stop() {
+      for (const node of nodes) await node.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until the node says the cluster is ok (every slot served). */
+async function clusterReady(port: number): Promise<void> {
+  const r = new Redis({ port, host: '127.0.0.1', lazyConnect: true });
+  try {
+    await r.connect();
+    for (let i = 0; i < 200; i++) {
+      if (/cluster_state:ok/.test(await r.cluster('INFO'))) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`the Redis Cluster node on port ${port} never said cluster_state:ok`);
+  } finally {
+    r.disconnect();
+  }
+}
+
+/** The port of the node that serves the hash slot of `{prefix}`. */
+export async function ownerOf(cluster: RedisCluster, prefix: string): Promise<number> {
+  const r = new Redis({ port: cluster.ports[0], host: '127.0.0.1' });
+  try {
+    const slot = (await r.cluster('KEYSLOT', `{${prefix}}`)) as number;
+    const slots = (await r.cluster('SLOTS')) as unknown as [number, number, [string, number]][];
+    const range = slots.find(([from, to]) => slot >= from && slot <= to);
+    if (!range) throw new Error(`no node serves slot ${slot}`);
+    return range[2][1];
+  } finally {
+    r.disconnect();
+  }
+}
