@@ -35,9 +35,13 @@ export class Output {
       dirname(out),
       `.${basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
     );
-    const handle = await open(temporary, 'wx').catch((e) => Promise.reject(fail(describeError(e))));
-    await handle.close();
+    // Watched before it exists: a signal that comes while it is being created still removes it.
     removeOnSignal(temporary);
+    const handle = await open(temporary, 'wx').catch((e) => {
+      forgetOnSignal(temporary);
+      return Promise.reject(fail(describeError(e)));
+    });
+    await handle.close();
     return new Output(out, temporary, stdout, flag);
   }
 
