@@ -17,6 +17,12 @@ const MB = 1024 * 1024;
 const BUILT_NODE_ENTRY: string = '../dist/node.js'; // a variable: type-checks before the first build
 const dir = join(os.tmpdir(), 'neardup-scale');
 
+/** User + system CPU seconds of this process so far (steadier than wall time on a shared machine). */
+const cpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
 async function* jsonLines(file: string): AsyncGenerator<{ id: string; text: string }> {
   for await (const line of createInterface({ input: createReadStream(file), crlfDelay: Infinity })) {
     if (line) yield JSON.parse(line);
@@ -74,6 +80,7 @@ if (process.argv[2] === '--one') {
           0,
           ...(report.passages ?? []).map((p: { occurrences: unknown[] }) => p.occurrences.length),
         ),
+        cpuS: cpuSeconds(),
         peakRssMb: (process.resourceUsage().maxRSS * 1024) / MB,
       }),
     );
@@ -82,6 +89,7 @@ if (process.argv[2] === '--one') {
       JSON.stringify({
         ms: performance.now() - started,
         error: (error as { code?: string }).code ?? String(error),
+        cpuS: cpuSeconds(),
         peakRssMb: (process.resourceUsage().maxRSS * 1024) / MB,
       }),
     );
@@ -145,6 +153,7 @@ if (process.argv[2] === '--one') {
       ...(before ? { code: r.label } : {}),
       'input MB (JSON lines)': r.textMb.toFixed(1),
       's end to end': (r.ms / 1000).toFixed(1),
+      'CPU s': r.cpuS.toFixed(1),
       'µs / paragraph': r.error ? '' : ((r.ms * 1000) / r.paragraphs).toFixed(1),
       candidates: r.candidates ?? '',
       pairs: r.error ?? r.pairs,
