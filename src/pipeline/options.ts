@@ -67,8 +67,9 @@ export interface Options {
   minBlockPairs?: number;
   /**
    * Most overlap pairs one detection may report (candidate pairs: 20 times as many) before it stops with
-   * a TOO_MANY_PAIRS error instead of exhausting memory. Copies and near copies do not count against it:
-   * they are grouped in clusters, in time linear in the copies (docs/groups.md). Default 1,000,000.
+   * a TOO_MANY_PAIRS error instead of exhausting memory. Exact copies never count (they are grouped in
+   * clusters before candidate search, in time linear in the copies); near pairs count only as candidates
+   * (docs/groups.md). Default 1,000,000.
    */
   maxPairs?: number;
   /**
