@@ -1,9 +1,9 @@
 import type { FeatureExtractor, ParagraphText } from '../sketch/features.js';
 import type { Pair, PairSide, Span } from '../types.js';
-import { withRoom } from '../util/grow.js';
 import { LruCache } from '../util/lru.js';
 import { ExactShingles } from './exact-shingles.js';
 import { editSimilarity, jaccard } from './metrics.js';
+import { rollingWindows } from './run-stretches.js';
 import { type PassageOptions, SharedPassages } from './shared-passages.js';
 import { type SharedRun, sharedRuns } from './shared-runs.js';
 
@@ -163,7 +163,7 @@ export class PairVerifier {
     return cache.get(p, () => {
       const hashes = this.termHashes(p);
       if (hashes.length < m) return new Uint32Array(0);
-      this.scratch = rollingWindows(hashes, m, this.scratch);
+      this.scratch = rollingWindows(hashes, hashes.length, m, this.scratch);
       return this.scratch.slice(0, hashes.length - m + 1).sort();
     });
   }
@@ -233,25 +233,4 @@ function wordOffsets(words: readonly string[]): number[] {
     at += words[i].length + 1;
   }
   return offsets;
-}
-
-const ROLL = 0x01000193;
-
-/**
- * A polynomial rolling hash of every window of m consecutive values (into `out`, grown if needed): O(1)
- * per window. Equal windows give equal hashes, which is all a filter for shared runs needs.
- */
-function rollingWindows(values: Uint32Array, m: number, out: Uint32Array): Uint32Array {
-  const count = values.length - m + 1;
-  const windows = withRoom(out, count);
-  let top = 1; // ROLL^(m − 1)
-  for (let i = 1; i < m; i++) top = Math.imul(top, ROLL);
-  let h = 0;
-  for (let i = 0; i < m; i++) h = (Math.imul(h, ROLL) + values[i]) | 0;
-  windows[0] = h >>> 0;
-  for (let i = m; i < values.length; i++) {
-    h = (Math.imul(h - Math.imul(values[i - m], top), ROLL) + values[i]) | 0;
-    windows[i - m + 1] = h >>> 0;
-  }
-  return windows;
 }

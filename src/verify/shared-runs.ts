@@ -1,4 +1,5 @@
 import { IntervalSet } from '../util/interval-set.js';
+import { RunStretches } from './run-stretches.js';
 import { SuffixAutomaton } from './suffix-automaton.js';
 import { WordIds, type Words } from './word-ids.js';
 
@@ -40,13 +41,17 @@ export function sharedRuns(
  * `a` is indexed by its suffix automaton; walking `b` through it gives, at each position j, the longest
  * run ending at j that `a` also holds (matching statistics), in linear time however repetitive the text.
  * Where that run cannot be extended by the next position, it is a maximal run, and every maximal run of
- * `b`'s side is one of these or lies inside one. They are chosen longest first, each kept when it
+ * `b`'s side is one of these or lies inside one. Only the stretches of `b` whose windows of `minLength`
+ * words `a` holds too are walked (RunStretches), each from the root: within them the lengths of at
+ * least `minLength` are the same as a walk of all of `b` gives, since such a run never leaves its stretch. They are chosen longest first, each kept when it
  * overlaps no chosen run on either side: at its first place in `a`, or else at another of its places.
  */
 export class SharedRunFinder {
   private readonly automaton = new SuffixAutomaton();
   private readonly vocabulary = new WordIds();
+  private readonly stretches = new RunStretches();
   private indexed: Words | undefined;
+  private stretchesIndexed = false;
   private runEnd = new Int32Array(0);
   private runState = new Int32Array(0);
 
@@ -56,16 +61,28 @@ export class SharedRunFinder {
       this.vocabulary.build(a, aHashes);
       this.automaton.build(this.vocabulary.ids, a.length);
       this.indexed = a;
+      this.stretchesIndexed = false;
     }
-    const { length, states } = this.matchingStatistics(b, bHashes);
+    const { stretches } = this;
+    if (!this.stretchesIndexed || stretches.windowLength !== minLength) {
+      stretches.index(aHashes, a.length, minLength);
+      this.stretchesIndexed = true;
+    }
+    stretches.find(bHashes, b.length);
     const candidates: { state: number; run: SharedRun }[] = [];
-    for (let j = 0; j < b.length; j++) {
-      const here = length[j];
-      // Maximal when the next position does not extend it (then its own run would be one longer).
-      if (here < minLength || (j + 1 < b.length && length[j + 1] === here + 1)) continue;
-      const state = states[j];
-      const aFrom = this.automaton.firstEnd[state] - here + 1;
-      candidates.push({ state, run: { aFrom, bFrom: j - here + 1, length: here } });
+    for (let s = 0; s < stretches.count; s++) {
+      const from = stretches.from[s];
+      const to = stretches.to[s];
+      const { length, states } = this.matchingStatistics(b, bHashes, from, to);
+      for (let j = from; j < to; j++) {
+        const here = length[j];
+        // Maximal when the next position does not extend it (then its own run would be one longer);
+        // past the stretch none does.
+        if (here < minLength || (j + 1 < to && length[j + 1] === here + 1)) continue;
+        const state = states[j];
+        const aFrom = this.automaton.firstEnd[state] - here + 1;
+        candidates.push({ state, run: { aFrom, bFrom: j - here + 1, length: here } });
+      }
     }
     candidates.sort(
       (x, y) => y.run.length - x.run.length || x.run.aFrom - y.run.aFrom || x.run.bFrom - y.run.bFrom,
@@ -76,10 +93,14 @@ export class SharedRunFinder {
   /** Forgets the index of `a` (call it before passing an `a` array whose words were changed in place). */
   forget(): void {
     this.indexed = undefined;
+    this.stretchesIndexed = false;
   }
 
-  /** For each position j of b: the longest run ending there that `a` holds, and its automaton state. */
-  private matchingStatistics(b: Words, bHashes: Uint32Array) {
+  /**
+   * For each position j of b[from, to): the longest run ending there, starting at `from` or later, that
+   * `a` holds, and its automaton state.
+   */
+  private matchingStatistics(b: Words, bHashes: Uint32Array, from: number, to: number) {
     if (this.runEnd.length < b.length) {
       this.runEnd = new Int32Array(b.length);
       this.runState = new Int32Array(b.length);
@@ -87,7 +108,7 @@ export class SharedRunFinder {
     const { automaton, vocabulary } = this;
     let state = 0;
     let length = 0;
-    for (let j = 0; j < b.length; j++) {
+    for (let j = from; j < to; j++) {
       const symbol = vocabulary.idOf(b[j], bHashes[j]);
       if (symbol < 0) {
         state = 0;
