@@ -1,7 +1,7 @@
 import type { FeatureExtractor, ParagraphText } from '../sketch/features.js';
 import type { Pair, PairSide, Span } from '../types.js';
 import { LruCache } from '../util/lru.js';
-import { ExactShingles } from './exact-shingles.js';
+import { ExactShingles, type ShingleSet } from './exact-shingles.js';
 import { editSimilarity, jaccard } from './metrics.js';
 import { rollingWindows } from './run-stretches.js';
 import { type PassageOptions, SharedPassages } from './shared-passages.js';
@@ -45,6 +45,8 @@ export class PairVerifier {
   private readonly windowCaches = new Map<number, LruCache<Uint32Array>>();
   /** Each paragraph's words joined by spaces, and where each word starts there (see normalised). */
   private readonly normalCache = new WeakMap<ParagraphText, { text: string; offsets: number[] }>();
+  /** Each paragraph's distinct shingles, sorted once for all the pairs it is in (see ExactShingles). */
+  private readonly shingleCache = new WeakMap<ParagraphText, ShingleSet>();
   private scratch: Uint32Array = new Uint32Array(256);
 
   private readonly shifts = new Map<number, number>();
@@ -86,10 +88,7 @@ export class PairVerifier {
       this.passages.find(a.terms.words, a.termHashes, b.terms.words, b.termHashes, minSpan);
     const overlapFound = mayBeNear ? undefined : passagesOf(minOverlapWords);
     if (overlapFound?.passages.length === 0) return undefined;
-    const figures = this.exact.figures(
-      { words: a.terms.words, hashes: a.termHashes },
-      { words: b.terms.words, hashes: b.termHashes },
-    );
+    const figures = this.exact.compare(this.shingles(a), this.shingles(b));
     const isNear = figures.jaccard >= threshold;
     if (!isNear && !overlaps) return undefined;
     const { runs, passages } = isNear
@@ -175,6 +174,15 @@ export class PairVerifier {
       const terms = this.extractor.terms(text, start, end);
       return terms.hashes.slice(0, terms.terms);
     });
+  }
+
+  private shingles(paragraph: ParagraphText): ShingleSet {
+    let set = this.shingleCache.get(paragraph);
+    if (set === undefined) {
+      set = this.exact.shingleSet({ words: paragraph.terms.words, hashes: paragraph.termHashes });
+      this.shingleCache.set(paragraph, set);
+    }
+    return set;
   }
 
   /** The paragraph's words joined by spaces (its normalised text), and each word's start there: made once. */
