@@ -46,6 +46,8 @@ export class RunStretches {
   private slotUsed = new Uint8Array(0);
   private shift = 32;
   private windows: Uint32Array = new Uint32Array(256);
+  /** The windows of each b seen since `forget`, for the window length they were made for. */
+  private bWindows = new WeakMap<Uint32Array, { m: number; windows: Uint32Array }>();
 
   /** Keeps the windows of m values of a[0, length). */
   index(aHashes: Uint32Array, length: number, m: number): void {
@@ -82,12 +84,12 @@ export class RunStretches {
     const count = length - m + 1;
     this.count = 0;
     if (count <= 0) return;
-    this.windows = rollingWindows(bHashes, length, m, this.windows);
+    const windows = this.windowsOf(bHashes, length);
     const mask = (1 << (32 - this.shift)) - 1;
     let open = -1; // start of the stretch being covered, −1 when none
     let end = 0; // where it ends so far
     for (let j = 0; j < count; j++) {
-      const hash = this.windows[j];
+      const hash = windows[j];
       let s = Math.imul(hash, 0x9e3779b1) >>> this.shift;
       while (this.slotUsed[s] !== 0 && this.slotHash[s] !== hash) s = (s + 1) & mask;
       if (this.slotUsed[s] === 0) continue;
@@ -99,6 +101,23 @@ export class RunStretches {
       end = j + m;
     }
     if (open >= 0) this.push(open, end);
+  }
+
+  /** Forgets the windows kept of each b (call it when the values of an array passed before may change). */
+  forget(): void {
+    this.bWindows = new WeakMap();
+  }
+
+  /**
+   * The windows of b, kept (keyed by the array) since b is compared with every paragraph it is a
+   * candidate of (only when b is the whole array: a caller passing a part of one may change the rest).
+   */
+  private windowsOf(bHashes: Uint32Array, length: number): Uint32Array {
+    const kept = this.bWindows.get(bHashes);
+    if (kept !== undefined && kept.m === this.m && length === bHashes.length) return kept.windows;
+    const windows = rollingWindows(bHashes, length, this.m, new Uint32Array(length - this.m + 1));
+    if (length === bHashes.length) this.bWindows.set(bHashes, { m: this.m, windows });
+    return windows;
   }
 
   private push(from: number, to: number): void {

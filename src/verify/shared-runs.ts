@@ -140,6 +140,7 @@ export class SharedRunFinder {
   forget(): void {
     this.indexed = undefined;
     this.stretchesIndexed = false;
+    this.stretches.forget();
   }
 
   /**
