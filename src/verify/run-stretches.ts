@@ -41,9 +41,9 @@ export class RunStretches {
   to: Int32Array = new Int32Array(16);
   count = 0;
   private m = 0;
-  // a's window hashes, as an open-addressing set: `used` marks the slots in use.
+  // a's window hashes, as an open-addressing set; 0 marks an empty slot, so a hash of 0 is kept as 1
+  // (then a window hashing to 1 also looks held: a stretch only grows, no run is lost).
   private slotHash = new Uint32Array(0);
-  private slotUsed = new Uint8Array(0);
   private shift = 32;
   private windows: Uint32Array = new Uint32Array(256);
   /** The windows of each b seen since `forget`, for the window length they were made for. */
@@ -55,21 +55,16 @@ export class RunStretches {
     const count = Math.max(0, length - m + 1);
     let bits = 4;
     while (1 << bits < 2 * count) bits++;
-    if (this.slotUsed.length < 1 << bits) {
-      this.slotHash = new Uint32Array(1 << bits);
-      this.slotUsed = new Uint8Array(1 << bits);
-    } else {
-      this.slotUsed.fill(0, 0, 1 << bits);
-    }
+    if (this.slotHash.length < 1 << bits) this.slotHash = new Uint32Array(1 << bits);
+    else this.slotHash.fill(0, 0, 1 << bits);
     this.shift = 32 - bits;
     const mask = (1 << bits) - 1;
     this.windows = rollingWindows(aHashes, length, m, this.windows);
     for (let i = 0; i < count; i++) {
-      const hash = this.windows[i];
+      const hash = this.windows[i] || 1;
       let s = Math.imul(hash, 0x9e3779b1) >>> this.shift;
-      while (this.slotUsed[s] !== 0 && this.slotHash[s] !== hash) s = (s + 1) & mask;
+      while (this.slotHash[s] !== 0 && this.slotHash[s] !== hash) s = (s + 1) & mask;
       this.slotHash[s] = hash;
-      this.slotUsed[s] = 1;
     }
   }
 
@@ -89,10 +84,10 @@ export class RunStretches {
     let open = -1; // start of the stretch being covered, −1 when none
     let end = 0; // where it ends so far
     for (let j = 0; j < count; j++) {
-      const hash = windows[j];
+      const hash = windows[j] || 1;
       let s = Math.imul(hash, 0x9e3779b1) >>> this.shift;
-      while (this.slotUsed[s] !== 0 && this.slotHash[s] !== hash) s = (s + 1) & mask;
-      if (this.slotUsed[s] === 0) continue;
+      while (this.slotHash[s] !== 0 && this.slotHash[s] !== hash) s = (s + 1) & mask;
+      if (this.slotHash[s] === 0) continue;
       if (open >= 0 && j > end) {
         this.push(open, end);
         open = -1;

@@ -116,6 +116,15 @@ describe('shared runs walked within stretches', () => {
     ]);
   });
 
+  it('finds runs whose windows hash to 0, and not the windows hashing to 1 that then look held', () => {
+    const a = ['x', 'p'];
+    const b = ['y', 'x', 'q'];
+    // Windows of one word hash to the term hash: x is 0, y is 1 (kept alike in the set), p and q differ.
+    expect(sharedRuns(a, Uint32Array.of(0, 5), b, Uint32Array.of(1, 0, 6), 1)).toEqual([
+      { aFrom: 0, bFrom: 1, length: 1 },
+    ]);
+  });
+
   it('finds the stretches covered by windows that a holds, merged where they touch or overlap', () => {
     const stretches = new RunStretches();
     stretches.index(Uint32Array.of(1, 2, 3, 4, 5, 6), 6, 2);
