@@ -227,7 +227,7 @@ class BigramModel {
   }
 }
 
-function applyEdit(
+export function applyEdit(
   random: Random,
   text: string,
   edit: EditKind,

@@ -13,6 +13,21 @@ const textOf = Object.fromEntries(documents.map((d) => [d.id, d.text]));
 const report = await findDuplicates(documents);
 const n = (i) => i + 1; // the report is 0-based; people count from 1
 
+/** The other exact copies of a paragraph: members of its cluster that say copyOf it. */
+function copiesOf({ doc, paragraph }) {
+  for (const cluster of report.clusters) {
+    const at = cluster.members.findIndex((m) => m.doc === doc && m.paragraph === paragraph);
+    if (at >= 0) return cluster.members.filter((m) => m.copyOf === at);
+  }
+  return [];
+}
+const withCopies = (side) => {
+  const copies = copiesOf(side).map((m) =>
+    m.doc === side.doc ? `¶${n(m.paragraph)}` : `${m.doc} ¶${n(m.paragraph)}`,
+  );
+  return `${side.doc} ¶${n(side.paragraph)}${copies.length ? ` (and its copy ${copies.join(', ')})` : ''}`;
+};
+
 console.log('Copied blocks inside one article (paragraph numbers are 1-based):');
 for (const block of report.blocks.filter((b) => b.a.doc === b.b.doc)) {
   console.log(
@@ -21,11 +36,9 @@ for (const block of report.blocks.filter((b) => b.a.doc === b.b.doc)) {
   );
 }
 
-console.log('\nPassages shared across articles:');
+console.log('\nPassages shared across articles (listed once for a paragraph and its copies):');
 for (const pair of report.pairs.filter((p) => p.a.doc !== p.b.doc)) {
-  console.log(
-    `  ${pair.a.doc} ¶${n(pair.a.paragraph)} ⇄ ${pair.b.doc} ¶${n(pair.b.paragraph)} (${pair.kind})`,
-  );
+  console.log(`  ${withCopies(pair.a)} ⇄ ${withCopies(pair.b)} (${pair.kind})`);
   for (const span of pair.spans) {
     const words = textOf[pair.a.doc].slice(span.a[0], span.a[1]);
     console.log(`    ${span.words} words: "${words}"`);
@@ -37,6 +50,6 @@ for (const pair of report.pairs.filter((p) => p.a.doc !== p.b.doc)) {
 
 const { stats } = report;
 console.log(
-  `\n${stats.documents} documents, ${stats.paragraphs} paragraphs, ${stats.candidates} candidate pairs verified, ` +
-    `${stats.pairs} flagged, in ${stats.ms} ms.`,
+  `\n${stats.documents} documents, ${stats.paragraphs} paragraphs, ${report.clusters.length} clusters of copies, ` +
+    `${stats.candidates} candidate pairs verified, ${stats.pairs} pairs listed, in ${stats.ms} ms.`,
 );

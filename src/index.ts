@@ -47,12 +47,18 @@ export type { Tokens } from './text/tokenize.js';
 export { normalizeText, normalizeWord, tokenize } from './text/tokenize.js';
 export type {
   Block,
+  Cluster,
+  ClusterMember,
+  DocumentGroup,
+  DocumentGroupMember,
   DocumentInput,
   Language,
   Pair,
   PairSide,
   ParagraphInfo,
   ParagraphMode,
+  PassageOccurrence,
+  RepeatedPassage,
   Report,
   ResolvedOptions,
   Span,

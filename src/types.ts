@@ -44,6 +44,12 @@ export interface Pair {
   similarity: number;
   /** Shared passages, longest first. */
   spans: Span[];
+  /**
+   * Overlaps and near pairs across clusters: how many paragraph pairs this one stands for, when a or b
+   * has exact copies elsewhere (every copy of a with every copy of b: the same words, so the same
+   * figures and passages). Absent when the pair stands for itself alone. See docs/groups.md.
+   */
+  memberPairs?: number;
 }
 
 export interface Block {
@@ -55,12 +61,96 @@ export interface Block {
   jaccard: number;
 }
 
+/** A paragraph of a cluster, with its exact Jaccard to the cluster's representative. */
+export interface ClusterMember extends PairSide {
+  /** Exact Jaccard of this paragraph's shingle set and the representative's (1 for the representative). */
+  jaccard: number;
+  /**
+   * When this paragraph is an exact copy of an earlier member (the same normalised words): that member's
+   * position in `members` (the first of its copies). Absent for the first of each text.
+   */
+  copyOf?: number;
+}
+
+/**
+ * Paragraphs linked as exact or near duplicates, each listed once. A paragraph joins a cluster only when
+ * its own Jaccard to the representative reaches the threshold (no chaining: see docs/groups.md).
+ */
+export interface Cluster {
+  /** Its position in report.clusters. */
+  id: number;
+  /** 'exact' when every member has the representative's normalised words; 'near' otherwise. */
+  kind: 'exact' | 'near';
+  /** The cluster's first paragraph in input order; every other member is compared with it. */
+  representative: PairSide;
+  /** Every paragraph of the cluster once, in input order: the representative first (jaccard 1). */
+  members: ClusterMember[];
+  /** The lowest Jaccard of a member to the representative. */
+  minJaccard: number;
+}
+
+/** Where a repeated passage occurs. */
+export interface PassageOccurrence extends PairSide {
+  /** [start, end) offsets into the document's original text. */
+  span: [number, number];
+}
+
+/**
+ * One passage (a licence sentence, a disclaimer) shared by many otherwise different paragraphs,
+ * reported once instead of as overlap pairs between every two of them (docs/groups.md).
+ */
+export interface RepeatedPassage {
+  /** Words of the passage: the same words in every occurrence. */
+  words: number;
+  /** Each paragraph (distinct text) holding it, in input order. Exact copies of one are in its cluster. */
+  occurrences: PassageOccurrence[];
+}
+
+/** A document of a document group, compared with the group's representative document. */
+export interface DocumentGroupMember {
+  doc: string;
+  /** Its paragraphs that are exact copies of a paragraph of the representative. */
+  exact: number;
+  /** Its paragraphs in a cluster with a paragraph of the representative, without being an exact copy. */
+  near: number;
+  /** Its paragraphs in no cluster with a paragraph of the representative (added or rewritten). */
+  added: number;
+  /** The representative's paragraphs in no cluster with a paragraph of this document. */
+  removed: number;
+}
+
+/**
+ * Documents that are copies of one another: at least options.documentShare of each one's paragraphs
+ * (those with words to compare) are in clusters with paragraphs of the representative, and the other
+ * way round. Paragraph counts (members) say how each differs from the representative.
+ */
+export interface DocumentGroup {
+  /** Its position in report.documentGroups. */
+  id: number;
+  /** 'exact' when every member's paragraphs are exact copies of the representative's, none added or removed. */
+  kind: 'exact' | 'near';
+  /** The group's first document in input order. */
+  representative: string;
+  /** Every document of the group once, in input order: the representative first. */
+  members: DocumentGroupMember[];
+}
+
 export interface Report {
   version: 2;
   options: ResolvedOptions;
   documents: { id: string; paragraphs: ParagraphInfo[] }[];
+  /**
+   * Flagged pairs, strongest first: in each cluster, its representative with each other member; near pairs
+   * across clusters; overlaps between distinct texts (memberPairs counts their copies).
+   */
   pairs: Pair[];
   blocks: Block[];
+  /** Paragraphs linked as exact or near duplicates, each cluster once. */
+  clusters: Cluster[];
+  /** Passages shared by many paragraphs (options.passageParagraphs or more), each once. */
+  passages: RepeatedPassage[];
+  /** Documents that are copies of one another (options.documentShare). */
+  documentGroups: DocumentGroup[];
   stats: { documents: number; paragraphs: number; candidates: number; pairs: number; ms: number };
 }
 
@@ -77,8 +167,11 @@ export type Language =
   | 'russian'
   | 'swedish';
 
-/** How documents are cut into paragraphs by the built-in splitter (see splitParagraphs). */
-export type ParagraphMode = 'auto' | 'blank-line' | 'line';
+/**
+ * How documents are cut into paragraphs by the built-in splitter (see splitParagraphs); 'document' makes
+ * each whole document one unit (document-level deduplication).
+ */
+export type ParagraphMode = 'auto' | 'blank-line' | 'line' | 'document';
 
 /** Every option with the value in use (resolveOptions fills in the defaults; the Report carries it). */
 export interface ResolvedOptions {
@@ -101,6 +194,8 @@ export interface ResolvedOptions {
   maxEditChars: number;
   minBlockPairs: number;
   maxPairs: number;
+  passageParagraphs: number;
+  documentShare: number;
   stem: false | Language;
   stopwords: false | Language | string[];
 }

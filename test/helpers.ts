@@ -9,6 +9,19 @@ export function seedArticles(): { id: string; text: string }[] {
   }));
 }
 
+/**
+ * `count` different paragraphs that each quote one 11-word sentence among 28 words of their own: every
+ * two share a passage (an overlap pair) without being near duplicates (Jaccard about 0.14). Numbered from
+ * `from`, so two calls can give paragraphs that differ. With options.passageParagraphs above `count`,
+ * the sentence stays overlap pairs instead of one repeated passage.
+ */
+export function quotingParagraphs(count: number, from = 0): string[] {
+  const quote = 'Advertisement: subscribe to our newsletter today, and read every story first.';
+  const own = (i: number, part: string) =>
+    Array.from({ length: 14 }, (_, j) => `w${i.toString(36)}${part}${j.toString(36)}`).join(' ');
+  return Array.from({ length: count }, (_, i) => `${own(from + i, 'a')} ${quote} ${own(from + i, 'b')}`);
+}
+
 /** The normalised words of a slice of text. */
 export function wordsOf(text: string, [start, end]: readonly [number, number]): string {
   return tokenize(text.slice(start, end)).words.join(' ');

@@ -5,7 +5,7 @@ import { CandidatePairs, pairOfKey } from '../../src/candidates/candidate-pairs.
 import { blockTables, collectCandidates } from '../../src/candidates/collect.js';
 import { KeyedIds } from '../../src/candidates/radix-groups.js';
 import { jaccard, winnow } from '../../src/index.js';
-import { candidatePairs } from '../../src/pipeline/find.js';
+import { Detection } from '../../src/pipeline/detection.js';
 import { sharedRuns } from '../../src/verify/shared-runs.js';
 import type { BenchContext, StageTask } from './context.js';
 
@@ -30,7 +30,8 @@ export function overlapExtensions(ctx: BenchContext) {
   };
   const set = (p: number) => corpus.setValues.subarray(corpus.setOffsets[p], corpus.setOffsets[p + 1]);
   const pairs = [];
-  for (const key of candidatePairs(corpus, resolved)) {
+  ctx.restoreFingerprints();
+  for (const key of new Detection(corpus, resolved, extractor).candidates()) {
     const [p, q] = pairOfKey(key, n);
     if (jaccard(set(p), set(q)) >= resolved.threshold) continue;
     const a = read(p);

@@ -2,19 +2,23 @@
 // exact verification of all of them, and the Report built from the pairs that verify.
 
 import { corpusSource } from '../../src/pipeline/corpus.js';
-import { assembleReport, candidatePairs, type FoundPair, verifyCandidates } from '../../src/pipeline/find.js';
+import { Detection } from '../../src/pipeline/detection.js';
+import { type FoundPair, verifyCandidates } from '../../src/pipeline/find.js';
+import { assembleReport } from '../../src/pipeline/report.js';
 import { verifyParams } from '../../src/pipeline/stage-params.js';
 import { ExactShingles, type HashedTerms, type ShingleSet } from '../../src/verify/exact-shingles.js';
 import { PairVerifier } from '../../src/verify/pair-verifier.js';
 import type { BenchContext, StageTask } from './context.js';
 
 export const VERIFICATION = {
-  candidates: 'candidates: band keys + fingerprints, sorted and deduplicated (candidatePairs)',
+  candidates:
+    'candidates: exact copies grouped, band keys + fingerprints, repeated passages, sorted and deduplicated (Detection.candidates)',
   verify: 'verification: every candidate pair, LSH + fingerprints (verifyCandidates)',
   verifyExact: 'verification, exact runs only (bridgeGap 0): the same candidate pairs',
   exact:
     'verification, its exact part: Jaccard and containment of the flagged pairs on their words (ExactShingles)',
-  report: 'report: sort flagged pairs, find blocks, build the Report (assembleReport)',
+  report:
+    'report: clusters, pairs listed, document groups, blocks, the Report (Detection.groups + assembleReport)',
 } as const;
 
 export interface CandidateCounts {
@@ -26,14 +30,13 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
   const { corpus, resolved, extractor, mb } = ctx;
   const n = corpus.docOf.length;
   ctx.restoreFingerprints();
-  const candidates = candidatePairs(corpus, resolved).slice();
-  const verifyWith = (options: typeof resolved) => () =>
-    verifyCandidates(
-      candidates,
-      n,
-      new PairVerifier(corpusSource(corpus), verifyParams(options), extractor),
-      options.maxPairs,
-    );
+  const detection = new Detection(corpus, resolved, extractor);
+  const candidates = detection.candidates().slice();
+  const verifyWith = (options: typeof resolved) => () => {
+    const verifier = new PairVerifier(corpusSource(corpus), verifyParams(options), extractor);
+    verifier.setPassageRanges((p) => detection.passageRanges(p));
+    return verifyCandidates(candidates, n, verifier, options.maxPairs);
+  };
   const verify = verifyWith(resolved);
   const verified = verify();
   // The terms of both sides of every flagged pair, as verification reads them: the exact figures are
@@ -56,7 +59,7 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
       name: VERIFICATION.candidates,
       mb,
       beforeEach: ctx.restoreFingerprints,
-      fn: () => candidatePairs(corpus, resolved),
+      fn: () => new Detection(corpus, resolved, extractor).candidates(),
     },
     { name: VERIFICATION.verify, mb, fn: verify },
     { name: VERIFICATION.verifyExact, mb, fn: verifyWith({ ...resolved, bridgeGap: 0 }) },
@@ -81,11 +84,10 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
     {
       name: VERIFICATION.report,
       mb,
-      // assembleReport sorts the pairs in place: each run gets them in verification order again.
       beforeEach: () => {
         found = verified.slice();
       },
-      fn: () => assembleReport(corpus, resolved, found, candidates.length, 0),
+      fn: () => assembleReport(corpus, resolved, detection.groups(found), candidates.length, 0),
     },
   ];
   return { tasks, counts: { candidates: candidates.length, flagged: verified.length } };

@@ -87,15 +87,15 @@ export class CandidatePairs {
   }
 }
 
-/** The error for more flagged pairs than maxPairs (the limit verification applies). */
+/** The error for more overlap pairs than maxPairs (the limit verification applies). */
 export function tooManyFlagged(maxPairs: number): NearDupError {
-  return tooManyPairs(`more than ${maxPairs} flagged pairs`, maxPairs, maxPairs);
+  return tooManyPairs(`more than ${maxPairs} overlap pairs`, maxPairs, maxPairs);
 }
 
 function tooManyPairs(what: string, limit: number, maxPairs: number): NearDupError {
   return new NearDupError(
     'TOO_MANY_PAIRS',
-    `neardup: ${what}, over the limit of ${limit} (maxPairs = ${maxPairs}); this usually means thousands of paragraphs are copies of one boilerplate passage: drop it before detection, or raise maxPairs`,
+    `neardup: ${what}, over the limit of ${limit} (maxPairs = ${maxPairs}); this usually means many paragraphs share one passage: lower passageParagraphs to report it once as a repeated passage, or raise maxPairs`,
   );
 }
 

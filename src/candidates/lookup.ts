@@ -9,6 +9,8 @@ export interface Lookup {
    * (fingerprints) the key is 64 bits, `high` its upper 32 (0 in other tables).
    */
   pairWith(t: number, key: number, high: number, id: number, into: CandidatePairs): void;
+  /** Calls back with every indexed id filed under `key` (and `high`, as for pairWith) in table `t` (repeats possible). */
+  visit(t: number, key: number, high: number, found: (id: number) => void): void;
 }
 
 /**
@@ -80,6 +82,23 @@ export class KeyLookup implements Lookup {
     for (let i = 0; i < list.length; i += step) {
       const p = list[i];
       if ((step === 1 || list[i + 1] === high) && (hidden === undefined || hidden[p] === 0)) into.add(p, id);
+    }
+  }
+
+  /** Calls back with each id under the key in table t whose `hidden` flag (if given) is 0. */
+  visit(t: number, key: number, high: number, found: (id: number) => void, hidden?: Uint8Array): void {
+    const keys = this.keys[t];
+    const ids = this.ids[t];
+    const highs = this.highs[t];
+    for (let i = firstAtOrAbove(keys, key); i < keys.length && keys[i] === key; i++)
+      if ((highs === undefined || highs[i] === high) && (hidden === undefined || hidden[ids[i]] === 0))
+        found(ids[i]);
+    const list = this.delta[t]?.[key & 255].get(key);
+    if (list === undefined) return;
+    const step = highs === undefined ? 1 : 2;
+    for (let i = 0; i < list.length; i += step) {
+      const p = list[i];
+      if ((step === 1 || list[i + 1] === high) && (hidden === undefined || hidden[p] === 0)) found(p);
     }
   }
 

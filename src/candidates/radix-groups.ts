@@ -123,7 +123,10 @@ function insertionSort({ keys, ids, highs, length }: KeyedIds): void {
  * count once. In a wide table a run shares the whole 64-bit key: entries whose lower words alone agree
  * are split by their upper words.
  */
-export function forEachGroup(entries: KeyedIds, group: (ids: Uint32Array, count: number) => void): void {
+export function forEachGroup(
+  entries: KeyedIds,
+  group: (ids: Uint32Array, count: number, key: number) => void,
+): void {
   const { keys, ids, highs, length } = entries;
   let scratch = new Uint32Array(16);
   const emit = (from: number, to: number) => {
@@ -137,7 +140,7 @@ export function forEachGroup(entries: KeyedIds, group: (ids: Uint32Array, count:
     if (!ascending) scratch.subarray(0, to - from).sort();
     let count = 1;
     for (let i = 1; i < to - from; i++) if (scratch[i] !== scratch[count - 1]) scratch[count++] = scratch[i];
-    if (count > 1) group(scratch, count);
+    if (count > 1) group(scratch, count, keys[from]);
   };
   let start = 0;
   while (start < length) {

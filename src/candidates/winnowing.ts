@@ -22,6 +22,20 @@ export function winnowingParams(minOverlapWords: number): { gram: number; window
 }
 
 /**
+ * The hash of every `gram`-word window of the terms (winnowingParams(minOverlapWords).gram words), in
+ * order, into `scratch` (grown if needed): what winnow() picks its fingerprints from.
+ */
+export function gramHashes(
+  termHashes: Uint32Array,
+  length: number,
+  minOverlapWords: number,
+  scratch: Uint32Array,
+): { hashes: Uint32Array; count: number } {
+  if (length < minOverlapWords) return { hashes: scratch, count: 0 };
+  return shingleHashes(termHashes, length, winnowingParams(minOverlapWords).gram, FINGERPRINT_SEED, scratch);
+}
+
+/**
  * Winnowing (Schleimer, Wilkerson & Aiken, 2003): from the hashes of every `gram`-word window, keep the
  * minimum of each run of `window` consecutive ones. Any passage of gram + window − 1 words that two texts
  * share gives both the same fingerprint, so no shared passage of minOverlapWords words is missed.
@@ -37,7 +51,7 @@ export function winnow(
 ): Uint32Array {
   if (length < minOverlapWords) return scratch;
   const { gram, window } = winnowingParams(minOverlapWords);
-  const { hashes, count } = shingleHashes(termHashes, length, gram, FINGERPRINT_SEED, scratch);
+  const { hashes, count } = gramHashes(termHashes, length, minOverlapWords, scratch);
   let lastPicked = -1;
   for (let start = 0; start + window <= count; start++) {
     let pick = start;

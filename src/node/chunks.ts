@@ -16,10 +16,18 @@ export interface VerifyChunk {
   paragraphs: Uint32Array;
   setOffsets: Uint32Array;
   setValues: Uint32Array;
+  /** Word ranges of repeated passages of each local paragraph: passageValues[passageOffsets[l], [l + 1]). */
+  passageOffsets: Uint32Array;
+  passageValues: Uint32Array;
 }
 
-/** The chunk for global pairs (ps[i], qs[i]), and the global number of each local paragraph. */
-export function makeChunk(corpus: Corpus, ps: number[], qs: number[]): VerifyChunk {
+/** The chunk for global pairs (ps[i], qs[i]), with the repeated passages' word ranges of each paragraph. */
+export function makeChunk(
+  corpus: Corpus,
+  ps: number[],
+  qs: number[],
+  passageRanges: (p: number) => Uint32Array | undefined,
+): VerifyChunk {
   const local = new Map<number, number>();
   const globals: number[] = [];
   const id = (p: number) => {
@@ -38,7 +46,11 @@ export function makeChunk(corpus: Corpus, ps: number[], qs: number[]): VerifyChu
   }
   const { docs, docOf, indexOf, paragraphsByDoc, setOffsets, setValues } = corpus;
   let setLength = 0;
-  for (const p of globals) setLength += setOffsets[p + 1] - setOffsets[p];
+  let passageLength = 0;
+  for (const p of globals) {
+    setLength += setOffsets[p + 1] - setOffsets[p];
+    passageLength += passageRanges(p)?.length ?? 0;
+  }
   const chunk: VerifyChunk = {
     pairs,
     texts: new Array(globals.length),
@@ -47,8 +59,11 @@ export function makeChunk(corpus: Corpus, ps: number[], qs: number[]): VerifyChu
     paragraphs: new Uint32Array(globals.length),
     setOffsets: new Uint32Array(globals.length + 1),
     setValues: new Uint32Array(setLength),
+    passageOffsets: new Uint32Array(globals.length + 1),
+    passageValues: new Uint32Array(passageLength),
   };
   let at = 0;
+  let passageAt = 0;
   globals.forEach((p, l) => {
     const info = paragraphsByDoc[docOf[p]][indexOf[p]];
     chunk.texts[l] = docs[docOf[p]].text.slice(info.start, info.end);
@@ -58,8 +73,19 @@ export function makeChunk(corpus: Corpus, ps: number[], qs: number[]): VerifyChu
     chunk.setValues.set(setValues.subarray(setOffsets[p], setOffsets[p + 1]), at);
     at += setOffsets[p + 1] - setOffsets[p];
     chunk.setOffsets[l + 1] = at;
+    const ranges = passageRanges(p);
+    if (ranges !== undefined) chunk.passageValues.set(ranges, passageAt);
+    passageAt += ranges?.length ?? 0;
+    chunk.passageOffsets[l + 1] = passageAt;
   });
   return chunk;
+}
+
+/** The word ranges of repeated passages of local paragraph l, if it has any. */
+export function chunkPassages(chunk: VerifyChunk, l: number): Uint32Array | undefined {
+  const from = chunk.passageOffsets[l];
+  const to = chunk.passageOffsets[l + 1];
+  return to > from ? chunk.passageValues.subarray(from, to) : undefined;
 }
 
 /** A chunk as the ParagraphSource a PairVerifier reads. */

@@ -3,10 +3,11 @@
 import os from 'node:os';
 import { checkParagraphCount, pairOfKey, tooManyFlagged } from '../candidates/candidate-pairs.js';
 import { describeValue, NearDupError } from '../errors.js';
-import { type Corpus, CorpusBuilder } from '../pipeline/corpus.js';
+import { CorpusBuilder } from '../pipeline/corpus.js';
+import { Detection } from '../pipeline/detection.js';
 import { isIterable, iterableOf, prepare } from '../pipeline/detector.js';
 import { DocumentReader, readDocuments, type SourceDocument } from '../pipeline/documents.js';
-import { assembleReport, candidatePairs, type FoundPair, now } from '../pipeline/find.js';
+import type { FoundPair } from '../pipeline/find.js';
 import type { Options } from '../pipeline/options.js';
 import {
   PROGRESS_EVERY,
@@ -14,6 +15,7 @@ import {
   type ProgressOptions,
   progressCallback,
 } from '../pipeline/progress.js';
+import { assembleReport, now } from '../pipeline/report.js';
 import type { DocumentInput, Pair, Report } from '../types.js';
 import { batchCorpus, type IndexedBatch, makeChunk, type WorkerTask } from './chunks.js';
 import { WorkerPool } from './pool.js';
@@ -84,10 +86,11 @@ export async function findDuplicatesParallel(
       await indexInThreads(pool, source, builder, threads, batchDocuments);
     }
     const corpus = builder.finish();
-    const candidates = candidatePairs(corpus, resolved);
+    const detection = new Detection(corpus, resolved, extractor);
+    const candidates = detection.candidates();
     const found = await verifyInThreads(
       pool,
-      corpus,
+      detection,
       candidates,
       chunkPairs,
       threads,
@@ -95,7 +98,7 @@ export async function findDuplicatesParallel(
       () => tooManyFlagged(resolved.maxPairs),
       onProgress,
     );
-    return assembleReport(corpus, resolved, found, candidates.length, started);
+    return assembleReport(corpus, resolved, detection.groups(found), candidates.length, started);
   } finally {
     await pool.close();
   }
@@ -147,10 +150,13 @@ async function indexInThreads(
   while (pending.length > 0) await settleOldest();
 }
 
-/** Verifies the candidate pairs in batches on the threads; the pairs that verify, in any order. */
+/**
+ * Verifies the candidate pairs in batches on the threads; the pairs that verify, in the order of the
+ * candidates (as verifyCandidates gives them). More than maxPairs overlaps stop the call.
+ */
 async function verifyInThreads(
   pool: WorkerPool<WorkerTask, unknown>,
-  corpus: Corpus,
+  detection: Detection,
   candidates: Float64Array,
   chunkPairs: number,
   threads: number,
@@ -158,8 +164,10 @@ async function verifyInThreads(
   tooMany: () => Error,
   onProgress: ProgressCallback | undefined,
 ): Promise<FoundPair[]> {
+  const { corpus } = detection;
   const total = corpus.docOf.length;
-  const found: FoundPair[] = [];
+  const batches: FoundPair[][] = [];
+  let overlaps = 0;
   const inFlight = new Set<Promise<void>>();
   let verified = 0;
   let reported = 0;
@@ -172,12 +180,15 @@ async function verifyInThreads(
       ps.push(p);
       qs.push(q);
     }
-    const run = pool.run({ kind: 'verify', chunk: makeChunk(corpus, ps, qs) }) as Promise<{
-      found: number[];
-      pairs: Pair[];
-    }>;
+    const chunk = makeChunk(corpus, ps, qs, (p) => detection.passageRanges(p));
+    const run = pool.run({ kind: 'verify', chunk }) as Promise<{ found: number[]; pairs: Pair[] }>;
+    const batch: FoundPair[] = [];
+    batches.push(batch);
     const job: Promise<void> = run.then(({ found: hits, pairs }) => {
-      for (const [k, i] of hits.entries()) found.push({ pair: pairs[k], p: ps[i], q: qs[i] });
+      for (const [k, i] of hits.entries()) {
+        batch.push({ pair: pairs[k], p: ps[i], q: qs[i] });
+        if (pairs[k].kind === 'overlap') overlaps++;
+      }
       inFlight.delete(job);
       verified += ps.length;
       if (onProgress !== undefined && verified - reported >= PROGRESS_EVERY && verified < candidates.length) {
@@ -188,10 +199,10 @@ async function verifyInThreads(
     inFlight.add(job);
     // Two batches per thread in flight: threads stay busy, and only those batches' texts are copied.
     if (inFlight.size >= 2 * threads) await Promise.race(inFlight);
-    if (found.length > maxPairs) throw tooMany();
+    if (overlaps > maxPairs) throw tooMany();
   }
   await Promise.all(inFlight);
-  if (found.length > maxPairs) throw tooMany();
+  if (overlaps > maxPairs) throw tooMany();
   onProgress?.(candidates.length, candidates.length);
-  return found;
+  return batches.flat();
 }

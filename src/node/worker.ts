@@ -8,7 +8,7 @@ import { type Options, resolveOptions } from '../pipeline/options.js';
 import { verifyParams } from '../pipeline/stage-params.js';
 import type { Pair } from '../types.js';
 import { PairVerifier } from '../verify/pair-verifier.js';
-import { chunkSource, type WorkerTask } from './chunks.js';
+import { chunkPassages, chunkSource, type WorkerTask } from './chunks.js';
 
 const { resolved } = resolveOptions(workerData.options as Options);
 const extractor = await loadExtractor(resolved);
@@ -36,6 +36,7 @@ parentPort?.on('message', (task: WorkerTask) => {
     }
     const chunk = task.chunk;
     const verifier = new PairVerifier(chunkSource(chunk), verify, extractor);
+    verifier.setPassageRanges((l) => chunkPassages(chunk, l));
     const found: number[] = [];
     const pairs: Pair[] = [];
     for (let i = 0; i < chunk.pairs.length / 2; i++) {

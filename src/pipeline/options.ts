@@ -33,9 +33,10 @@ export interface Options {
   /** Least share of a bridged passage's words, on each side, that are matched. (0, 1]. Default 0.8. */
   bridgeDensity?: number;
   /**
-   * How documents are cut into paragraphs: 'auto', 'blank-line', 'line', or a function returning
-   * [start, end) ranges. Default 'auto': one paragraph per line when the text has no blank line, else
-   * blank-line blocks (a block of lines that all end a sentence is one paragraph per line).
+   * How documents are cut into paragraphs: 'auto', 'blank-line', 'line', 'document' (each whole document
+   * is one unit), or a function returning [start, end) ranges. Default 'auto': one paragraph per line when
+   * the text has no blank line, else blank-line blocks (a block of lines that all end a sentence is one
+   * paragraph per line).
    */
   paragraphs?: ParagraphMode | ParagraphSplitter;
   /** Seed of the shingle hash and of the MinHash permutations. Integer 0..2^32-1. Default 0. */
@@ -65,11 +66,23 @@ export interface Options {
   /** Fewest consecutive flagged pairs that make a block. Default 2. */
   minBlockPairs?: number;
   /**
-   * Most flagged pairs one detection may report (candidate pairs: 20 times as many) before it stops with
-   * a TOO_MANY_PAIRS error instead of exhausting memory, e.g. when thousands of paragraphs are one
-   * boilerplate line. Default 1,000,000.
+   * Most overlap pairs one detection may report (candidate pairs: 20 times as many) before it stops with
+   * a TOO_MANY_PAIRS error instead of exhausting memory. Exact copies never count (they are grouped in
+   * clusters before candidate search, in time linear in the copies); near pairs count only as candidates
+   * (docs/groups.md). Default 1,000,000.
    */
   maxPairs?: number;
+  /**
+   * A passage shared by at least this many paragraphs (distinct texts) is reported once, as a repeated
+   * passage with its occurrences, instead of as overlap pairs between every two of them. Integer
+   * 2..1,000,000. Default 10.
+   */
+  passageParagraphs?: number;
+  /**
+   * Two documents are copies of one another (a document group) when at least this share of each one's
+   * paragraphs are in clusters with paragraphs of the other. (0, 1]. Default 0.8.
+   */
+  documentShare?: number;
   /**
    * Stem words with natural's Porter/Snowball stemmers (true means 'english'). Needs `natural`.
    * Default false.
@@ -100,6 +113,8 @@ export const DEFAULTS = {
   maxEditChars: 10_000,
   minBlockPairs: 2,
   maxPairs: 1_000_000,
+  passageParagraphs: 10,
+  documentShare: 0.8,
   stem: false,
   stopwords: false,
 } as const;
@@ -123,11 +138,13 @@ const KNOWN = new Set<keyof Options>([
   'maxEditChars',
   'minBlockPairs',
   'maxPairs',
+  'passageParagraphs',
+  'documentShare',
   'stem',
   'stopwords',
 ]);
 
-const PARAGRAPH_MODES = new Set(['auto', 'blank-line', 'line']);
+const PARAGRAPH_MODES = new Set(['auto', 'blank-line', 'line', 'document']);
 
 /**
  * Validates options and fills in defaults. Also returns the custom splitter, which is not JSON. Each
@@ -248,11 +265,19 @@ function weightOptions(
 
 function limitOptions(
   o: Record<string, unknown>,
-): Pick<ResolvedOptions, 'maxEditChars' | 'minBlockPairs' | 'maxPairs'> {
+): Pick<
+  ResolvedOptions,
+  'maxEditChars' | 'minBlockPairs' | 'maxPairs' | 'passageParagraphs' | 'documentShare'
+> {
+  const documentShare = num(o, 'documentShare', DEFAULTS.documentShare);
+  if (!(documentShare > 0 && documentShare <= 1))
+    invalid('documentShare', documentShare, 'a number in (0, 1]');
   return {
     maxEditChars: int(o, 'maxEditChars', DEFAULTS.maxEditChars, 0, 1_000_000),
     minBlockPairs: int(o, 'minBlockPairs', DEFAULTS.minBlockPairs, 1, 1_000_000),
     maxPairs: int(o, 'maxPairs', DEFAULTS.maxPairs, 1, 100_000_000),
+    passageParagraphs: int(o, 'passageParagraphs', DEFAULTS.passageParagraphs, 2, 1_000_000),
+    documentShare,
   };
 }
 
@@ -266,7 +291,11 @@ function paragraphOptions(o: Record<string, unknown>): {
   if (typeof value === 'function') return { paragraphs: 'custom', splitter: value as ParagraphSplitter };
   if (typeof value === 'string' && PARAGRAPH_MODES.has(value))
     return { paragraphs: value as ParagraphMode, splitter: undefined };
-  return invalid('paragraphs', value, "'auto', 'blank-line', 'line' or a function (text) => [start, end][]");
+  return invalid(
+    'paragraphs',
+    value,
+    "'auto', 'blank-line', 'line', 'document' or a function (text) => [start, end][]",
+  );
 }
 
 function languageOptions(o: Record<string, unknown>): Pick<ResolvedOptions, 'stem' | 'stopwords'> {

@@ -1,73 +1,106 @@
-import { CandidatePairs } from '../candidates/candidate-pairs.js';
-import { blockTables, collectCandidates } from '../candidates/collect.js';
-import { assembleReport, type FoundPair, verifyCandidates } from '../pipeline/find.js';
-import { verifyParams } from '../pipeline/stage-params.js';
+import type { CandidateTables } from '../candidates/collect.js';
+import { blockTables } from '../candidates/collect.js';
+import { KeyedIds, sortByKey } from '../candidates/radix-groups.js';
+import { findInCorpus } from '../pipeline/find.js';
 import type { FeatureExtractor } from '../sketch/features.js';
 import type { Report, ResolvedOptions } from '../types.js';
-import { lastAtOrBelow } from '../util/bisect.js';
-import { PairVerifier } from '../verify/pair-verifier.js';
-import { corpusOf, entriesSource, type IndexEntry } from './entries.js';
+import { corpusOf, type IndexEntry } from './entries.js';
 import type { Indexed } from './store.js';
 
-/** New documents checked against indexed ones: the verified pairs, numbered over indexed then new paragraphs. */
-export interface Checked {
-  indexed: Indexed;
-  fresh: readonly IndexEntry[];
-  found: FoundPair[];
-  candidates: number;
-  /** Where each indexed document's paragraphs start, and where the new ones start. */
-  firstParagraph: readonly number[];
-  base: number;
-}
-
 /**
- * The flagged pairs of new documents, against the indexed ones and among themselves: the candidates and
- * verification of a detection over the indexed documents followed by the new ones, under the same limits
- * for the whole batch (so a batch stops where findDuplicates on it would).
+ * New documents checked against indexed ones: the detection findDuplicates runs, over the indexed
+ * paragraphs the new ones may pair with (those sharing a band key or a fingerprint with one of theirs:
+ * the other paragraphs of their documents are there too, only left out of the grouping) followed by the
+ * new documents, under the same limits for the whole batch (so a batch stops where findDuplicates on it
+ * would). Of its Report, what involves a new document: see `involving`.
  */
 export function checkFresh(
   indexed: Indexed,
   fresh: readonly IndexEntry[],
   options: ResolvedOptions,
   extractor: FeatureExtractor,
-): Checked {
-  const { source, firstParagraph } = entriesSource([...indexed.entries, ...fresh]);
-  const base = sum(indexed.entries);
-  const span = base + sum(fresh);
-  const collected = new CandidatePairs(span, options.maxPairs);
-  collectCandidates(blockTables(fresh, base, options.bands), collected, indexed.lookup);
-  const keys = collected.sortedUnique();
-  const verifier = new PairVerifier(source, verifyParams(options), extractor);
-  const found = verifyCandidates(keys, span, verifier, options.maxPairs);
-  return { indexed, fresh, found, candidates: keys.length, firstParagraph, base };
+  started: number,
+): Report {
+  const base = indexed.entries.reduce((total, e) => total + e.paragraphs.length, 0);
+  const near = new Uint8Array(base);
+  forEachKey(blockTables(fresh, base, options.bands), (t, key, high) =>
+    indexed.lookup.visit(t, key, high, (id) => {
+      near[id] = 1;
+    }),
+  );
+  const involved: IndexEntry[] = [];
+  const marks: Uint8Array[] = [];
+  let first = 0;
+  for (const entry of indexed.entries) {
+    const mine = near.subarray(first, first + entry.paragraphs.length);
+    if (mine.includes(1)) {
+      involved.push(entry);
+      marks.push(mine);
+    }
+    first += entry.paragraphs.length;
+  }
+  const corpus = corpusOf([...involved, ...fresh], options.bands);
+  const active = new Uint8Array(corpus.docOf.length).fill(1);
+  let at = 0;
+  for (const mine of marks) {
+    active.set(mine, at);
+    at += mine.length;
+  }
+  const report = findInCorpus(corpus, options, extractor, started, undefined, active);
+  return involving(report, new Set(fresh.map((e) => e.doc.id)));
+}
+
+/** Calls back once with each distinct key of each table (with its upper 32 bits in a wide table, else 0). */
+function forEachKey(tables: CandidateTables, visit: (t: number, key: number, high: number) => void): void {
+  const narrow = new KeyedIds(256);
+  const wide = new KeyedIds(256, true);
+  for (let t = 0; t < tables.count; t++) {
+    const scratch = tables.wide?.(t) ? wide : narrow;
+    scratch.clear();
+    const table = tables.table(t, scratch);
+    sortByKey(table);
+    const { keys, highs } = table;
+    for (let i = 0; i < table.length; i++) {
+      const high = highs?.[i] ?? 0;
+      if (i === 0 || keys[i] !== keys[i - 1] || high !== (highs?.[i - 1] ?? 0)) visit(t, keys[i], high);
+    }
+  }
 }
 
 /**
- * The Report of a checked batch: its pairs, over the indexed documents they involve (in the order added)
- * and the new documents after them, as findDuplicates would number them.
+ * The part of a Report that involves the documents named: the pairs and blocks with a side in one, the
+ * clusters, passages and document groups with a member in one (whole, with their indexed members, and
+ * numbered again from 0), and the documents all of these name, in their order.
  */
-export function reportOf(checked: Checked, options: ResolvedOptions, started: number): Report {
-  const { indexed, fresh, found, firstParagraph, base } = checked;
-  const involved = new Set<number>();
-  for (const { p } of found) if (p < base) involved.add(lastAtOrBelow(firstParagraph, p));
-  const shown = [...involved].sort((x, y) => x - y);
-  // Renumber: the involved indexed documents one after another, then the new ones.
-  const shownFirst = new Map<number, number>();
-  let at = 0;
-  for (const e of shown) {
-    shownFirst.set(e, at);
-    at += indexed.entries[e].paragraphs.length;
-  }
-  const renumber = (p: number) => {
-    if (p >= base) return at + p - base;
-    const e = lastAtOrBelow(firstParagraph, p);
-    return (shownFirst.get(e) as number) + p - firstParagraph[e];
+export function involving(report: Report, ids: ReadonlySet<string>): Report {
+  const pairs = report.pairs.filter((p) => ids.has(p.a.doc) || ids.has(p.b.doc));
+  const blocks = report.blocks.filter((b) => ids.has(b.a.doc) || ids.has(b.b.doc));
+  const clusters = report.clusters
+    .filter((c) => c.members.some((m) => ids.has(m.doc)))
+    .map((c, id) => ({ ...c, id }));
+  const passages = report.passages.filter((p) => p.occurrences.some((o) => ids.has(o.doc)));
+  const documentGroups = report.documentGroups
+    .filter((g) => g.members.some((m) => ids.has(m.doc)))
+    .map((g, id) => ({ ...g, id }));
+  const named = new Set(ids);
+  for (const p of pairs) named.add(p.a.doc).add(p.b.doc);
+  for (const c of clusters) for (const m of c.members) named.add(m.doc);
+  for (const p of passages) for (const o of p.occurrences) named.add(o.doc);
+  for (const g of documentGroups) for (const m of g.members) named.add(m.doc);
+  const documents = report.documents.filter((d) => named.has(d.id));
+  return {
+    ...report,
+    documents,
+    pairs,
+    blocks,
+    clusters,
+    passages,
+    documentGroups,
+    stats: {
+      ...report.stats,
+      documents: documents.length,
+      paragraphs: documents.reduce((total, d) => total + d.paragraphs.length, 0),
+      pairs: pairs.length,
+    },
   };
-  const renumbered = found.map(({ pair, p, q }) => ({ pair, p: renumber(p), q: renumber(q) }));
-  const entries = [...shown.map((e) => indexed.entries[e]), ...fresh];
-  return assembleReport(corpusOf(entries, options.bands), options, renumbered, checked.candidates, started);
-}
-
-function sum(entries: readonly IndexEntry[]): number {
-  return entries.reduce((total, e) => total + e.paragraphs.length, 0);
 }

@@ -1,10 +1,10 @@
 import { describeValue, NearDupError } from '../errors.js';
 import { alreadyIndexed, readBatch } from '../pipeline/documents.js';
-import { findInCorpus, now, strongestFirst } from '../pipeline/find.js';
+import { findInCorpus, now } from '../pipeline/find.js';
 import type { FeatureExtractor } from '../sketch/features.js';
 import type { ParagraphSplitter } from '../text/paragraphs.js';
 import type { DocumentInput, Pair, Report, ResolvedOptions } from '../types.js';
-import { checkFresh, reportOf } from './check.js';
+import { checkFresh } from './check.js';
 import { corpusOf, entryOf, type IndexEntry } from './entries.js';
 import { type Steps, wait } from './steps.js';
 import type { EntryChange, Store, Stored } from './store.js';
@@ -47,8 +47,7 @@ export class IndexCore<S extends Stored> {
     try {
       const skip = new Set(batch.entries.map((e) => e.doc.id));
       const indexed = yield* wait(this.store.near(batch.entries, skip));
-      const checked = checkFresh(indexed, batch.entries, this.options, this.extractor);
-      report = reportOf(checked, this.options, started);
+      report = checkFresh(indexed, batch.entries, this.options, this.extractor, started);
     } catch (error) {
       yield* this.giveBack(batch);
       throw error;
@@ -57,16 +56,27 @@ export class IndexCore<S extends Stored> {
     return report;
   }
 
-  /** The flagged pairs of one new document against the index and within itself, strongest first. */
+  /**
+   * The Report addAndCheck would give for the documents, adding nothing: ids already indexed are refused
+   * (or, with `replace`, checked as the new version), unnamed documents named as the next add would name
+   * them, reserving nothing.
+   */
+  *check(documents: readonly DocumentInput[], replace: boolean): Steps<Report> {
+    const started = now();
+    if (!Array.isArray(documents)) notAnArray('check', documents);
+    const docs = readBatch(documents, yield* wait(this.store.next()));
+    const stored = yield* wait(this.store.get(docs.map((d) => d.id)));
+    docs.forEach((doc, i) => {
+      if (stored[i] && !replace) alreadyIndexed(doc.id);
+    });
+    const entries = docs.map((doc) => entryOf(doc, this.options, this.splitter, this.extractor));
+    const indexed = yield* wait(this.store.near(entries, new Set(docs.map((d) => d.id))));
+    return checkFresh(indexed, entries, this.options, this.extractor, started);
+  }
+
+  /** The pairs of one new document against the index and within itself, strongest first (check's). */
   *query(document: DocumentInput): Steps<Pair[]> {
-    // Unnamed, it is named as the next add would name it, reserving nothing.
-    const [doc] = readBatch([document], yield* wait(this.store.next()));
-    const [stored] = yield* wait(this.store.get([doc.id]));
-    if (stored) alreadyIndexed(doc.id);
-    const entry = entryOf(doc, this.options, this.splitter, this.extractor);
-    const indexed = yield* wait(this.store.near([entry], new Set([doc.id])));
-    const { found } = checkFresh(indexed, [entry], this.options, this.extractor);
-    return found.sort(strongestFirst).map((f) => f.pair);
+    return (yield* this.check([document], false)).pairs;
   }
 
   /** The Report of everything indexed, as findDuplicates gives it for the documents in the order added. */
@@ -86,12 +96,7 @@ export class IndexCore<S extends Stored> {
    * already indexed refused unless `replace`. Nothing is stored yet; on an error the numbers go back.
    */
   private *read(documents: readonly DocumentInput[], replace: boolean): Steps<Batch<S>> {
-    if (!Array.isArray(documents)) {
-      throw new NearDupError(
-        'INVALID_INPUT',
-        `neardup: add() takes an array of documents, got ${describeValue(documents)}`,
-      );
-    }
+    if (!Array.isArray(documents)) notAnArray('add', documents);
     const count = documents.length;
     const first = count > 0 ? yield* wait(this.store.reserve(count)) : 0;
     const batch: Batch<S> = { entries: [], changes: [], first, count };
@@ -126,4 +131,11 @@ export class IndexCore<S extends Stored> {
   private *giveBack({ first, count }: Batch<S>): Steps<void> {
     if (count > 0) yield* wait(this.store.release(first, count));
   }
+}
+
+function notAnArray(method: string, documents: unknown): never {
+  throw new NearDupError(
+    'INVALID_INPUT',
+    `neardup: ${method}() takes an array of documents, got ${describeValue(documents)}`,
+  );
 }

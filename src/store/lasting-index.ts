@@ -22,10 +22,17 @@ export interface NearDupIndex {
   /** Forgets a document; false when no document has that id. */
   remove(id: string): boolean;
   /**
-   * The flagged pairs of one new document, against everything indexed and within itself, without adding
-   * it: the pairs findDuplicates would report for it after the indexed documents, strongest first.
+   * The pairs of one new document, against everything indexed and within itself, without adding it:
+   * check([document]).pairs, strongest first.
    */
   query(document: DocumentInput): Pair[];
+  /**
+   * The Report addAndCheck would give for the documents, without adding them: the pairs with a side in
+   * one of them, and the clusters (the cluster each new paragraph joins), repeated passages and document
+   * groups they are in, found over the new documents and the indexed paragraphs they may pair with
+   * (docs/groups.md). Ids already indexed are refused unless `replace` (then checked as the new version).
+   */
+  check(documents: readonly DocumentInput[], options?: { replace?: boolean }): Report;
   /** The Report of everything indexed, as findDuplicates gives for the documents in the order added. */
   report(): Report;
   /**
@@ -130,6 +137,10 @@ class MemoryIndex implements NearDupIndex {
 
   query(document: DocumentInput): Pair[] {
     return runSync(this.core.query(document));
+  }
+
+  check(documents: readonly DocumentInput[], { replace = false } = {}): Report {
+    return runSync(this.core.check(documents, replace));
   }
 
   report(): Report {

@@ -85,7 +85,10 @@ export class MemoryStore implements Store<Stored> {
     }
     return {
       entries: this.numbered,
-      lookup: { pairWith: (t, key, high, id, into) => lookup.pairWith(t, key, high, id, into, hidden) },
+      lookup: {
+        pairWith: (t, key, high, id, into) => lookup.pairWith(t, key, high, id, into, hidden),
+        visit: (t, key, high, found) => lookup.visit(t, key, high, found, hidden),
+      },
     };
   }
 

@@ -23,6 +23,8 @@ export interface SharedIndex {
   add(documents: readonly DocumentInput[]): Promise<void>;
   remove(id: string): Promise<boolean>;
   query(document: DocumentInput): Promise<Pair[]>;
+  /** createIndex's check: the Report addAndCheck would give, adding nothing. */
+  check(documents: readonly DocumentInput[], options?: { replace?: boolean }): Promise<Report>;
   /** createIndex's addAndCheck, all or none as add(); `replace` as there. */
   addAndCheck(documents: readonly DocumentInput[], options?: { replace?: boolean }): Promise<Report>;
   report(): Promise<Report>;
@@ -90,6 +92,10 @@ class StoredIndex implements SharedIndex {
 
   query(document: DocumentInput): Promise<Pair[]> {
     return runAsync(this.core.query(document));
+  }
+
+  check(documents: readonly DocumentInput[], { replace = false } = {}): Promise<Report> {
+    return runAsync(this.core.check(documents, replace));
   }
 
   addAndCheck(documents: readonly DocumentInput[], { replace = false } = {}): Promise<Report> {

@@ -23,7 +23,8 @@ const SPACE = /\s/;
 
 /**
  * Cuts a text into paragraphs with offsets into the original text, surrounding whitespace excluded.
- * 'line': one paragraph per line. 'blank-line': paragraphs are separated by blank lines.
+ * 'line': one paragraph per line. 'blank-line': paragraphs are separated by blank lines. 'document': the
+ * whole text is one paragraph (document-level deduplication).
  * 'auto': one per line when the text has no blank line; otherwise blank-line blocks, except that a
  * block of two or more lines that all end a sentence is one paragraph per line (a title, a blank line,
  * then one paragraph per line, as scraped articles often are; hard-wrapped prose rarely ends every line
@@ -35,6 +36,10 @@ export function splitParagraphs(
 ): ParagraphSpan[] {
   if (typeof mode === 'function') return fromSplitter(text, mode);
   const spans: ParagraphSpan[] = [];
+  if (mode === 'document') {
+    pushTrimmed(text, 0, text.length, spans);
+    return spans;
+  }
   if (mode === 'line' || (mode === 'auto' && !HAS_BLANK_LINE.test(text))) {
     splitInto(text, 0, text.length, LINE_BREAK, spans);
     return spans;

@@ -3,6 +3,7 @@ import type { Pair, PairSide, Span } from '../types.js';
 import { LruCache } from '../util/lru.js';
 import { ExactShingles, type ShingleSet } from './exact-shingles.js';
 import { editSimilarity, jaccard } from './metrics.js';
+import type { Passage } from './passages.js';
 import { rollingWindows } from './run-stretches.js';
 import { type PassageOptions, SharedPassages } from './shared-passages.js';
 import { type SharedRun, sharedRuns } from './shared-runs.js';
@@ -58,6 +59,8 @@ export class PairVerifier {
 
   private readonly shifts = new Map<number, number>();
   private readonly exact: ExactShingles;
+  /** Per paragraph, word ranges of repeated passages (flat [from, to, …]): runs inside them are no overlap. */
+  private passageRanges: (p: number) => Uint32Array | undefined = () => undefined;
   private readonly passages: SharedPassages;
 
   constructor(
@@ -78,9 +81,78 @@ export class PairVerifier {
   }
 
   /**
+   * Tells the verifier where repeated passages lie (word ranges of each paragraph's terms, flat [from,
+   * to, …], sorted): a shared run counts towards an overlap only if, on each side, it has a stretch of
+   * minOverlapWords words outside them (docs/groups.md).
+   */
+  setPassageRanges(ranges: (p: number) => Uint32Array | undefined): void {
+    this.passageRanges = ranges;
+  }
+
+  /**
+   * Whether p and q have the same normalised words: their texts are equal (then so are their tokens), or
+   * their tokens are. Exact copies are confirmed with it, so a hash collision never merges two texts.
+   */
+  sameWords(p: number, q: number): boolean {
+    const a = this.source.text(p);
+    const b = this.source.text(q);
+    if (a.end - a.start === b.end - b.start) {
+      let same = true;
+      for (let i = 0; same && i < a.end - a.start; i++)
+        same = a.text.charCodeAt(a.start + i) === b.text.charCodeAt(b.start + i);
+      if (same) return true;
+    }
+    const x = this.text(p).tokens.words;
+    const y = this.text(q).tokens.words;
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+    return true;
+  }
+
+  /**
+   * The Pair of p and q < p's exact copy (sameWords(p, q)): what verify() gives for it, built directly (Jaccard,
+   * containment and similarity 1, one span over the whole paragraph), in time linear in its length.
+   */
+  exactCopy(p: number, q: number): Pair {
+    const a = this.text(p);
+    const b = this.text(q);
+    const last = a.terms.words.length - 1;
+    const aShift = this.shifts.get(p) ?? 0;
+    const bShift = this.shifts.get(q) ?? 0;
+    return {
+      a: this.source.place(p),
+      b: this.source.place(q),
+      kind: 'exact',
+      jaccard: 1,
+      containment: 1,
+      similarity: 1,
+      spans: [
+        {
+          a: [a.terms.starts[0] + aShift, a.terms.ends[last] + aShift],
+          b: [b.terms.starts[0] + bShift, b.terms.ends[last] + bShift],
+          words: last + 1,
+        },
+      ],
+    };
+  }
+
+  /** Paragraph p's tokens, terms and term hashes (cached; the object stays valid after it is evicted). */
+  paragraph(p: number): ParagraphText {
+    return this.text(p);
+  }
+
+  /** What to add to offsets in paragraph p's text to get offsets in its document. */
+  shift(p: number): number {
+    this.text(p);
+    return this.shifts.get(p) ?? 0;
+  }
+
+  /**
    * The verified Pair for p < q, or undefined when it is neither a near duplicate (Jaccard ≥ threshold)
-   * nor shares a passage of minOverlapWords words. The hashes choose which pairs to look at; what is
-   * reported (kind, Jaccard, containment, spans) is decided on the words themselves.
+   * nor shares a passage of minOverlapWords words beyond repeated passages. The hashes choose which pairs
+   * to look at; what is reported (kind, Jaccard, containment, spans) is decided on the words themselves.
+   * An overlap's edit similarity is the linear-time lower bound (see editSimilarity), not the quadratic
+   * distance: what it shares is in its spans.
    */
   verify(p: number, q: number, knownHashJaccard?: number): Pair | undefined {
     const { threshold, overlaps, minOverlapWords } = this.params;
@@ -94,19 +166,24 @@ export class PairVerifier {
     const passagesOf = (minSpan: number) =>
       this.passages.find(a.terms.words, a.termHashes, b.terms.words, b.termHashes, minSpan);
     const overlapFound = mayBeNear ? undefined : passagesOf(minOverlapWords);
-    if (overlapFound?.passages.length === 0) return undefined;
+    const overlapPassages = overlapFound && this.beyondRepeated(overlapFound.passages, p, q);
+    if (overlapPassages?.length === 0) return undefined;
     const figures = this.exact.compare(this.shingles(a), this.shingles(b));
     const isNear = figures.jaccard >= threshold;
     if (!isNear && !overlaps) return undefined;
-    const { runs, passages } = isNear
+    const found = isNear
       ? passagesOf(Math.max(1, Math.min(this.nearSpanWords(), a.terms.words.length, b.terms.words.length)))
       : (overlapFound ?? passagesOf(minOverlapWords));
+    const { runs } = found;
+    const passages = isNear ? found.passages : (overlapPassages ?? this.beyondRepeated(found.passages, p, q));
     if (!isNear && passages.length === 0) return undefined;
     const aNormal = this.normalised(a).text;
     const bNormal = this.normalised(b).text;
     const kind = !isNear ? 'overlap' : aNormal === bNormal ? 'exact' : 'near';
-    // The alignment is only built when the texts are too long for an exact Levenshtein distance.
-    const similarity = editSimilarity(aNormal, bNormal, this.params.maxEditChars, () => ({
+    // The alignment is only built when the texts are too long for an exact Levenshtein distance, and for
+    // every overlap: its bound is linear, the distance quadratic (51 % of a detection on repetitive text).
+    const maxChars = isNear ? this.params.maxEditChars : -1;
+    const similarity = editSimilarity(aNormal, bNormal, maxChars, () => ({
       runs: a.terms === a.tokens && b.terms === b.tokens ? runs : this.wordRuns(a, b),
       aOffsets: this.normalised(a).offsets,
       bOffsets: this.normalised(b).offsets,
@@ -128,6 +205,22 @@ export class PairVerifier {
       similarity,
       spans,
     };
+  }
+
+  /**
+   * The passages with, on each side, minOverlapWords words in one stretch outside repeated passages (what
+   * makes an overlap when repeated passages are known: docs/groups.md).
+   */
+  private beyondRepeated(passages: Passage[], p: number, q: number): Passage[] {
+    const aRanges = this.passageRanges(p);
+    const bRanges = this.passageRanges(q);
+    if (aRanges === undefined && bRanges === undefined) return passages;
+    const m = this.params.minOverlapWords;
+    return passages.filter(
+      (passage) =>
+        longestOutside(passage.aFrom, passage.aTo, aRanges) >= m &&
+        longestOutside(passage.bFrom, passage.bTo, bRanges) >= m,
+    );
   }
 
   /**
@@ -242,6 +335,20 @@ export class PairVerifier {
     this.cache.set(p, paragraph);
     return paragraph;
   }
+}
+
+/** The longest stretch of [from, to) outside the sorted disjoint ranges (flat [from, to, …]). */
+export function longestOutside(from: number, to: number, ranges: Uint32Array | undefined): number {
+  if (ranges === undefined) return to - from;
+  let longest = 0;
+  let at = from;
+  for (let i = 0; i < ranges.length && at < to; i += 2) {
+    if (ranges[i + 1] <= at) continue;
+    if (ranges[i] >= to) break;
+    longest = Math.max(longest, ranges[i] - at);
+    at = Math.max(at, ranges[i + 1]);
+  }
+  return Math.max(longest, to - at);
 }
 
 /** Start offset of each word in words.join(' '). */

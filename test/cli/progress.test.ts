@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { duration, Progress } from '../../src/cli/progress.js';
-import { boilerplateDocs } from '../report/boilerplate.js';
+import { quotingDocs } from '../report/boilerplate.js';
 import { Collector, memoryIo } from './io.js';
 import { ensureBuilt, runCli } from './run.js';
 
@@ -13,9 +13,7 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'neardup-progress-'));
   mkdirSync(join(dir, 'files'));
-  for (const doc of boilerplateDocs(120)) {
-    writeFileSync(join(dir, 'files', `${doc.id.replace('/copyright', '')}.txt`), doc.text);
-  }
+  for (const doc of quotingDocs(120, 30)) writeFileSync(join(dir, 'files', doc.id), doc.text); // 14,400 candidates
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -54,12 +54,37 @@ describe('seed articles, default options', () => {
     expect(within('article-2')).toEqual([]);
   });
 
-  it('article-1 ¶4 and its copy ¶9 overlap article-2 ¶6 and ¶7, and nothing else across', () => {
+  it('article-1 ¶4 (and its copy ¶9, the same text) overlap article-2 ¶6 and ¶7, and nothing else across', () => {
+    // Report v2: an overlap with a paragraph that has exact copies is listed once, against the first copy,
+    // and stands for the pairs of every copy (memberPairs).
     expect(
       across()
-        .map((p) => `${key(p)}:${p.kind}`)
+        .map((p) => `${key(p)}:${p.kind}×${p.memberPairs}`)
         .sort(),
-    ).toEqual(['3-5:overlap', '3-6:overlap', '8-5:overlap', '8-6:overlap']);
+    ).toEqual(['3-5:overlap×2', '3-6:overlap×2']);
+  });
+
+  it('groups each copied paragraph with its copy: five exact clusters, no passage, no document group', () => {
+    expect(
+      report.clusters.map((c) => [c.id, c.kind, c.minJaccard, c.members.map((m) => m.paragraph)]),
+    ).toEqual([
+      [0, 'exact', 1, [2, 7]],
+      [1, 'exact', 1, [3, 8]],
+      [2, 'exact', 1, [4, 9]],
+      [3, 'exact', 1, [5, 10]],
+      [4, 'exact', 1, [6, 11]],
+    ]);
+    for (const cluster of report.clusters) {
+      expect(cluster.representative).toEqual({ doc: 'article-1', paragraph: cluster.members[0].paragraph });
+      expect(cluster.members[1]).toEqual({
+        doc: 'article-1',
+        paragraph: cluster.members[0].paragraph + 5,
+        jaccard: 1,
+        copyOf: 0,
+      });
+    }
+    expect(report.passages).toEqual([]);
+    expect(report.documentGroups).toEqual([]);
   });
 
   it('reports the quoted passages with offsets that slice back to the words in both texts', () => {
@@ -100,7 +125,10 @@ describe('seed articles, default options', () => {
   it('has the report shape of DESIGN.md and survives a JSON round trip', () => {
     expect(report.version).toBe(2);
     expect(report.stats).toMatchObject({ documents: 2, paragraphs: 22, pairs: report.pairs.length });
-    expect(report.stats.candidates).toBeGreaterThanOrEqual(report.pairs.length);
+    // Candidates are pairs of distinct texts; the copies' pairs come from grouping, not from candidates.
+    expect(report.stats.candidates).toBeGreaterThanOrEqual(
+      report.pairs.filter((p) => p.kind === 'overlap').length,
+    );
     expect(report.options).toMatchObject({
       threshold: 0.7,
       numHashes: 128,
@@ -128,7 +156,7 @@ describe('seed articles, default options', () => {
     expect(text).toContain('“readiness to fully coordinate with Iraq to confront these groups”');
     expect(text).not.toContain('\x1b[');
     expect(text.trimEnd().split('\n').at(-1)).toMatch(
-      /^neardup: 2 document\(s\), 22 paragraph\(s\): 9 flagged pair\(s\) \(5 exact, 0 near, 4 overlap\) in 1 block\(s\), [\d.]+ ms\. Lines and paragraph numbers are 1-based\.$/,
+      /^neardup: 2 document\(s\), 22 paragraph\(s\): 7 flagged pair\(s\) \(5 exact, 0 near, 2 overlap\) in 1 block\(s\), [\d.]+ ms\. Lines and paragraph numbers are 1-based\.$/,
     );
     expect(renderText(report, textOf, { color: true })).toContain('\x1b[36m[overlap]\x1b[0m');
   });

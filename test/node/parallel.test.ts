@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.js';
 import { findDuplicates, type Report } from '../../src/index.js';
-import { seedArticles } from '../helpers.js';
+import { quotingParagraphs, seedArticles } from '../helpers.js';
 
 const root = resolve(__dirname, '..', '..');
 type NodeEntry = typeof import('../../src/node/index.js');
@@ -70,12 +70,9 @@ describe('findDuplicatesParallel', () => {
     await expect(node.findDuplicatesParallel('text' as never)).rejects.toMatchObject({
       code: 'INVALID_INPUT',
     });
-    const copies = Array.from(
-      { length: 60 },
-      () => 'One boilerplate line that every page repeats word for word.',
-    );
+    const quoting = quotingParagraphs(60).join('\n');
     const error = await node
-      .findDuplicatesParallel([copies.join('\n')], { maxPairs: 1000 }, { threads: 2 })
+      .findDuplicatesParallel([quoting], { maxPairs: 1000, passageParagraphs: 1000 }, { threads: 2 })
       .catch((e) => e);
     expect(error).toBeInstanceOf(built.NearDupError);
     expect(error.code).toBe('TOO_MANY_PAIRS');

@@ -2,7 +2,7 @@
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { boilerplateDocs } from '../report/boilerplate.js';
+import { quotingDocs } from '../report/boilerplate.js';
 
 const root = resolve(__dirname, '..', '..');
 let node: typeof import('../../src/node/index.js');
@@ -15,7 +15,7 @@ beforeAll(async () => {
 
 describe('findDuplicatesParallel onProgress', () => {
   it('goes from 0 to every candidate, at most every 4,096 candidates and after the last batch', async () => {
-    const docs = boilerplateDocs(120); // 14,280 candidates
+    const docs = quotingDocs(120, 30); // 14,400 candidates
     const calls: [number, number][] = [];
     const report = await node.findDuplicatesParallel(
       docs,

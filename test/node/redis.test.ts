@@ -12,6 +12,8 @@ import {
   type SharedIndex,
 } from '../../src/index.js';
 import { redisStorage } from '../../src/node/redis.js';
+import { quotingParagraphs } from '../helpers.js';
+import { boilerplateDocs } from '../report/boilerplate.js';
 import { describeRedis, redisServerForFile, redisTestDocs } from './redis-fixture.js';
 
 const root = resolve(__dirname, '..', '..');
@@ -43,6 +45,29 @@ describeRedis('shared index in Redis', () => {
     expect(await index.remove(docs[3].id)).toBe(false);
     expect(withoutTime(await index.report())).toEqual(withoutTime(memory.report()));
     await expect(index.add([docs[5]])).rejects.toMatchObject({ code: 'DUPLICATE_ID' });
+    await index.close();
+  });
+
+  it('reports clusters, repeated passages and document groups as the in-memory index does (check and addAndCheck)', async () => {
+    const index = await shared();
+    const memory = await createIndex();
+    const licence = boilerplateDocs(30, 2);
+    const quotes = quotingParagraphs(14).map((text, i) => ({ id: `quote-${i}`, text }));
+    const first = [...docs.slice(0, 10), ...licence.slice(0, 20), ...quotes.slice(0, 10)];
+    await index.add(first);
+    memory.add(first);
+    const batch = [...licence.slice(20), ...quotes.slice(10), docs[3]].map((d, i) =>
+      i === 14 ? { id: 'copy-of-g3', text: d.text } : d,
+    );
+    const checked = await index.check(batch);
+    expect(withoutTime(checked)).toEqual(withoutTime(memory.check(batch)));
+    expect(checked.clusters.filter((c) => c.members.length === 60)).toHaveLength(2); // 30 files × 2 repeats
+    expect(checked.passages.map((p) => p.occurrences.length)).toEqual([14]);
+    expect(checked.documentGroups.some((g) => g.members.some((m) => m.doc === 'copy-of-g3'))).toBe(true);
+    const added = await index.addAndCheck(batch);
+    expect(withoutTime(added)).toEqual(withoutTime(memory.addAndCheck(batch)));
+    expect(withoutTime(added)).toEqual(withoutTime(checked));
+    expect(withoutTime(await index.report())).toEqual(withoutTime(memory.report()));
     await index.close();
   });
 
@@ -173,7 +198,7 @@ describeRedis('shared index in Redis', () => {
       })();
     const original = { id: 'a.txt', text: docs[30].text };
     await checkAgainstRedis(url, inputs(original), {});
-    const repeated = { id: 'a.txt', text: 'The same paragraph, again and again.\n\n'.repeat(3) };
+    const repeated = { id: 'a.txt', text: quotingParagraphs(3).join('\n\n') };
     await expect(checkAgainstRedis(url, inputs(repeated), { maxPairs: 1 })).rejects.toMatchObject({
       code: 'TOO_MANY_PAIRS',
     });
@@ -304,15 +329,14 @@ describeRedis('opening a shared index: one rule with loadIndex, and nothing left
   }, 60_000);
 
   it('addAndCheck bounds a batch by maxPairs with the message findDuplicates gives', async () => {
-    const copies = Array.from({ length: 300 }, (_, i) => ({
-      id: `copy-${i}`,
-      text: 'Advertisement: subscribe to our newsletter today, and read every story first.',
-    }));
-    const expected = await findDuplicates(copies, { maxPairs: 100 }).catch((error: Error) => error.message);
+    // Different paragraphs quoting one sentence, kept as overlap pairs (passageParagraphs raised).
+    const copies = quotingParagraphs(300).map((text, i) => ({ id: `copy-${i}`, text }));
+    const limits = { maxPairs: 100, passageParagraphs: 1_000_000 };
+    const expected = await findDuplicates(copies, limits).catch((error: Error) => error.message);
     expect(expected).toMatch(/^neardup: 44850 candidate pairs/);
     const index = await createIndex({
       storage: redisStorage({ url: server.url, prefix: `t${++prefixes}` }),
-      maxPairs: 100,
+      ...limits,
     });
     await expect(index.addAndCheck(copies)).rejects.toMatchObject({
       code: 'TOO_MANY_PAIRS',
@@ -324,7 +348,7 @@ describeRedis('opening a shared index: one rule with loadIndex, and nothing left
     expect((await index.addAndCheck(batch(0))).pairs).toHaveLength(91);
     await expect(index.addAndCheck(batch(14))).rejects.toMatchObject({
       code: 'TOO_MANY_PAIRS',
-      message: expect.stringMatching(/^neardup: more than 100 flagged pairs/),
+      message: expect.stringMatching(/^neardup: more than 100 overlap pairs/),
     });
     expect(await index.size()).toBe(14);
     await index.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDetector, DEFAULTS, findDuplicates, NearDupError, resolveOptions } from '../../src/index.js';
+import { quotingParagraphs } from '../helpers.js';
 
 async function rejection(promise: Promise<unknown>): Promise<NearDupError> {
   const error = await promise.then(
@@ -98,6 +99,11 @@ describe('option validation', () => {
     [{ bands: 0 }, 'bands', 'got 0'],
     [{ rows: 200 }, 'rows', 'got 200'],
     [{ maxPairs: 0 }, 'maxPairs', 'got 0'],
+    [{ passageParagraphs: 1 }, 'passageParagraphs', 'got 1'],
+    [{ passageParagraphs: 2.5 }, 'passageParagraphs', 'got 2.5'],
+    [{ documentShare: 0 }, 'documentShare', 'got 0'],
+    [{ documentShare: 1.2 }, 'documentShare', 'got 1.2'],
+    [{ documentShare: '0.8' }, 'documentShare', 'got "0.8"'],
     [{ maxEditChars: -1 }, 'maxEditChars', 'got -1'],
     [{ minBlockPairs: 0.5 }, 'minBlockPairs', 'got 0.5'],
     [{ minCandidateProbability: 2 }, 'minCandidateProbability', 'got 2'],
@@ -165,6 +171,8 @@ describe('option validation', () => {
       shingleSize: DEFAULTS.wordShingleSize,
       minOverlapWords: DEFAULTS.minOverlapWords,
       paragraphs: 'auto',
+      passageParagraphs: 10,
+      documentShare: 0.8,
     });
     expect(resolved.bands * resolved.rows).toBeLessThanOrEqual(resolved.numHashes);
     expect(resolveOptions({ bands: 16 }).resolved).toMatchObject({ bands: 16, rows: 8 });
@@ -243,25 +251,43 @@ describe('review fixes: odd inputs reported, not skipped', () => {
 });
 
 describe('maxPairs', () => {
-  const copies = (n: number) =>
-    Array.from({ length: n }, () => 'Advertisement: subscribe to our newsletter today.');
+  // Different paragraphs quoting one sentence: overlap pairs, which maxPairs bounds (passageParagraphs
+  // raised, or the sentence would be one repeated passage instead).
+  const quoting = (n: number) => quotingParagraphs(n).join('\n');
+  const asPairs = { passageParagraphs: 1_000_000 };
 
-  it('stops with TOO_MANY_PAIRS instead of exhausting memory on repeated boilerplate', async () => {
-    const e = await rejection(findDuplicates([copies(60).join('\n')], { maxPairs: 1000 }));
+  it('stops with TOO_MANY_PAIRS instead of exhausting memory on overlaps between every two paragraphs', async () => {
+    const e = await rejection(findDuplicates([quoting(60)], { maxPairs: 1000, ...asPairs }));
     expect(e.code).toBe('TOO_MANY_PAIRS');
-    expect(e.message).toContain('more than 1000 flagged pairs');
+    expect(e.message).toContain('more than 1000 overlap pairs');
     expect(e.message).toContain('maxPairs');
   });
 
   it('stops before verification when the candidates alone exceed 20 × maxPairs', async () => {
-    const e = await rejection(findDuplicates([copies(300).join('\n')], { maxPairs: 1000 }));
+    const e = await rejection(findDuplicates([quoting(300)], { maxPairs: 1000, ...asPairs }));
     expect(e.code).toBe('TOO_MANY_PAIRS');
     expect(e.message).toMatch(/^neardup: 44850 candidate pairs, over the limit of 20000/);
   });
 
   it('reports every pair up to the limit', async () => {
-    const report = await findDuplicates([copies(45).join('\n')], { maxPairs: 990 });
+    const report = await findDuplicates([quoting(45)], { maxPairs: 990, ...asPairs });
     expect(report.pairs).toHaveLength(990);
     expect(report.options.maxPairs).toBe(990);
+  });
+
+  it('never counts copies: 300 copies of one line are one cluster of 299 pairs, whatever maxPairs', async () => {
+    const copies = Array.from({ length: 300 }, () => 'Advertisement: subscribe to our newsletter today.');
+    const report = await findDuplicates([copies.join('\n')], { maxPairs: 10 });
+    expect(report.pairs).toHaveLength(299);
+    expect(report.clusters).toHaveLength(1);
+    expect(report.clusters[0].members).toHaveLength(300);
+  });
+
+  it('with the default passageParagraphs, the quoted sentence is one repeated passage and no pair', async () => {
+    const report = await findDuplicates([quoting(300)], { maxPairs: 10 });
+    expect(report.pairs).toEqual([]);
+    expect(report.passages).toHaveLength(1);
+    expect(report.passages[0].words).toBe(11);
+    expect(report.passages[0].occurrences).toHaveLength(300);
   });
 });

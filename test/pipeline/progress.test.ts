@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createDetector, findDuplicates, NearDupError } from '../../src/index.js';
-import { boilerplateDocs } from '../report/boilerplate.js';
+import { quotingDocs } from '../report/boilerplate.js';
 
-// 120 files sharing two paragraphs: 14,280 candidate pairs, so progress comes in several steps.
-const documents = boilerplateDocs(120);
+// 120 files of 30 paragraphs quoting a sentence in groups of 9: 14,400 candidate pairs, so progress
+// comes in several steps.
+const documents = quotingDocs(120, 30);
 
 /** The (verified, total) calls of onProgress during `run`. */
 async function progressOf(

@@ -16,7 +16,7 @@ import {
 import { CHUNK_CHARS } from '../../src/report/chunks.js';
 import { jsonChunks, LazyArray } from '../../src/report/json-chunks.js';
 import { seedArticles } from '../helpers.js';
-import { boilerplate } from './boilerplate.js';
+import { quotingDocs } from './boilerplate.js';
 
 type Texts = Map<string, string>;
 /** Each format as [string renderer, chunked renderer]. */
@@ -35,7 +35,11 @@ const FORMATS: Record<string, [(r: Report, t: Texts) => string, (r: Report, t: T
 
 let big: { report: Report; texts: Texts };
 beforeAll(async () => {
-  big = await boilerplate(60); // 3,540 pairs
+  // 3,600 overlap pairs spread over 100 groups of 9 paragraphs (a cluster of copies would put every pair
+  // on one paragraph, its representative).
+  const docs = quotingDocs(60, 15);
+  big = { report: await findDuplicates(docs), texts: new Map(docs.map((d) => [d.id, d.text])) };
+  expect(big.report.pairs).toHaveLength(3600);
 });
 
 describe('jsonChunks', () => {

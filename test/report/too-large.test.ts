@@ -52,6 +52,9 @@ describe('reports longer than any string', () => {
       spans: [],
     })),
     blocks: [],
+    clusters: [],
+    passages: [],
+    documentGroups: [],
     stats: { documents: 1, paragraphs: pairs + 1, candidates: pairs, pairs, ms: 1 },
   });
   // Places naming the id: JSON 1 + 2 a pair, text 2 a pair, HTML 1 + 2 a pair, SARIF 1 + 4 a pair.

@@ -170,6 +170,21 @@ describe('known-answer vectors (docs/index-format.md)', () => {
     }
   });
 
+  it('loads the same index with a header from before passageParagraphs and documentShare, with their defaults', async () => {
+    const bytes = editHeader(await fixture('index-v2.hex'), (header) => {
+      delete header.options.passageParagraphs;
+      delete header.options.documentShare;
+    });
+    const loaded = await loadIndex(bytes);
+    expect(loaded.options).toMatchObject({
+      passageParagraphs: DEFAULTS.passageParagraphs,
+      documentShare: DEFAULTS.documentShare,
+    });
+    const index = await createIndex({ numHashes: 16, minOverlapWords: 3 });
+    index.add([{ id: 'a', text: 'one two three four' }]);
+    expect(withoutTime(loaded.report())).toEqual(withoutTime(index.report()));
+  });
+
   // Such a header was written by format 1 only (refused above); the rule that reads it stays tested.
   it('loads the same index with a header from before the bridging options, with their defaults', async () => {
     const bytes = editHeader(await fixture('index-v2.hex'), (header) => {

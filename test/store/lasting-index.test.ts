@@ -1,9 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/corpus.js';
-import { findDuplicates, NearDupError, type Report } from '../../src/index.js';
-import { createIndex } from '../../src/store/lasting-index.js';
-import { seedArticles } from '../helpers.js';
+import {
+  findDuplicates,
+  findDuplicates as findDuplicatesWith,
+  NearDupError,
+  type Report,
+} from '../../src/index.js';
+import { createIndex, createIndex as createIndexWith } from '../../src/store/lasting-index.js';
+import { quotingParagraphs, seedArticles } from '../helpers.js';
 
 const withoutTime = (report: Report) => ({ ...report, stats: { ...report.stats, ms: 0 } });
 const small = generateCorpus({ paragraphs: 600, seed: 11 }).documents;
@@ -45,11 +50,10 @@ describe('createIndex', () => {
     const articles = await createIndex();
     articles.add([seed[0]]);
     const found = articles.query(seed[1]);
-    expect(found.map((p) => `${p.a.paragraph}-${p.b.paragraph}`).sort()).toEqual([
-      '3-5',
-      '3-6',
-      '8-5',
-      '8-6',
+    // ¶4 and its copy ¶9 are one text: each overlap is listed once, standing for both (memberPairs).
+    expect(found.map((p) => `${p.a.paragraph}-${p.b.paragraph}×${p.memberPairs}`).sort()).toEqual([
+      '3-5×2',
+      '3-6×2',
     ]);
   });
 
@@ -119,11 +123,8 @@ describe('addAndCheck', () => {
 
   it('adds nothing when it fails', async () => {
     const index = await createIndex({ maxPairs: 3 });
-    const copies = Array.from({ length: 6 }, (_, i) => ({
-      id: `c${i}`,
-      text: 'The same sentence, copied into every one of these documents.',
-    }));
-    expect(() => index.addAndCheck(copies)).toThrow(expect.objectContaining({ code: 'TOO_MANY_PAIRS' }));
+    const quoting = quotingParagraphs(6).map((text, i) => ({ id: `c${i}`, text }));
+    expect(() => index.addAndCheck(quoting)).toThrow(expect.objectContaining({ code: 'TOO_MANY_PAIRS' }));
     expect(index.size).toBe(0);
     // Nor are their numbers used up: the next unnamed document is doc-1, as after a failed add().
     index.add(['a first unnamed document']);
@@ -181,11 +182,14 @@ describe('query buckets', () => {
 });
 
 describe('maxPairs bounds a batch as it bounds one findDuplicates call', () => {
+  // Different paragraphs quoting one sentence (kept as pairs: passageParagraphs raised): overlap pairs,
+  // which maxPairs bounds; copies would be one cluster, which it does not.
   const copies = (n: number, from = 0) =>
-    Array.from({ length: n }, (_, i) => ({
-      id: `copy-${from + i}`,
-      text: 'Advertisement: subscribe to our newsletter today, and read every story first.',
-    }));
+    quotingParagraphs(n, from).map((text, i) => ({ id: `copy-${from + i}`, text }));
+  const createIndex = (options: { maxPairs: number }) =>
+    createIndexWith({ ...options, passageParagraphs: 1_000_000 });
+  const findDuplicates = (docs: { id: string; text: string }[], options: { maxPairs: number }) =>
+    findDuplicatesWith(docs, { ...options, passageParagraphs: 1_000_000 });
   const refusal = async (run: () => unknown): Promise<NearDupError> => {
     try {
       await run();
@@ -200,7 +204,7 @@ describe('maxPairs bounds a batch as it bounds one findDuplicates call', () => {
     // 20 copies: 190 flagged pairs in all, at most 19 for any one document.
     const docs = copies(20);
     const expected = await refusal(() => findDuplicates(docs, { maxPairs: 50 }));
-    expect(expected.message).toContain('more than 50 flagged pairs');
+    expect(expected.message).toContain('more than 50 overlap pairs');
     const index = await createIndex({ maxPairs: 50 });
     const error = await refusal(() => index.addAndCheck(docs));
     expect(error.code).toBe('TOO_MANY_PAIRS');

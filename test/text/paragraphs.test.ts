@@ -30,6 +30,12 @@ describe('splitParagraphs: auto mode', () => {
     expect(texts('alpha\nbeta\ngamma')).toEqual(['alpha', 'beta', 'gamma']);
   });
 
+  it("'document' makes the whole text one paragraph, trimmed; whitespace alone is none", () => {
+    const text = '  Title\n\nFirst paragraph.\nSecond line.\n\n';
+    expect(splitParagraphs(text, 'document')).toEqual([{ index: 0, start: 2, end: text.trimEnd().length }]);
+    expect(splitParagraphs(' \n\t ', 'document')).toEqual([]);
+  });
+
   it('gives one paragraph for a single line', () => {
     expect(splitParagraphs('just one paragraph')).toEqual([{ index: 0, start: 0, end: 18 }]);
   });
