@@ -1,5 +1,16 @@
 import { parseArgs } from 'node:util';
-import levenshtein from 'fast-levenshtein';
+import type { Options } from '../index.js';
+import {
+  DETECTION_FLAGS,
+  DETECTION_USAGE,
+  detectionOptions,
+  flagNames,
+  number,
+  UsageError,
+  usageErrorOf,
+} from './flags.js';
+
+export { UsageError } from './flags.js';
 
 export type Format = 'text' | 'json' | 'html' | 'sarif';
 const FORMATS: readonly Format[] = ['text', 'json', 'html', 'sarif'];
@@ -8,8 +19,13 @@ export interface CliArgs {
   paths: string[];
   format: Format;
   out: string | undefined;
-  threshold: number | undefined;
-  minOverlap: number | undefined;
+  /** The library options the detection flags ask for (a --stopwords-file is read by main). */
+  options: Options;
+  /** --stopwords-file FILE. */
+  stopwordsFile: string | undefined;
+  /** JSONL fields holding each record's id (undefined: records are named FILE:LINE) and text. */
+  idField: string | undefined;
+  textField: string;
   failOnDuplicates: boolean;
   /** A saved index to check the inputs against and add them to (created when missing). */
   index: string | undefined;
@@ -29,21 +45,18 @@ export interface CliArgs {
   version: boolean;
 }
 
-/** A mistake in the command line: printed with the usage hint, exit code 2. */
-export class UsageError extends Error {}
-
 export const USAGE = `Usage: neardup [options] <path...>
+
+       neardup dedup [options] <path...>   (corpus deduplication: neardup dedup --help)
 
 Finds near-duplicate and overlapping paragraphs in text files.
 Paths are files, directories (searched recursively for --ext files), or - for standard input.
 Document ids in the report are the paths as given. Binary files are skipped with a warning;
-JSONL and CSV files are refused (records, not prose).
+JSONL files (.jsonl, .ndjson) are read as one document a line; CSV files are refused.
 
 Options:
   --format text|json|html|sarif  output format (default text; json prints the Report; sarif is SARIF 2.1.0)
   --out FILE                     write the report to FILE instead of standard output
-  --threshold N                  near-duplicate Jaccard threshold, 0 < N <= 1 (default 0.7)
-  --min-overlap N                shortest shared run of words reported as an overlap (default 10)
   --ext LIST                     file endings searched in directories, in any case (default .txt,.md);
                                  an empty entry takes names without an ending: --ext '' for only
                                  those (LICENSE, copyright), --ext .txt, for .txt files and those;
@@ -61,8 +74,13 @@ Options:
                                  input files, else one per core); not with --index or --redis
   --progress                     report progress on standard error even when it is not a terminal
                                  or the CI environment variable is set (silent there by default)
+  --id-field NAME                JSONL field of each record's id (default id; a number is written
+                                 in its shortest decimal form; '' names each record FILE:LINE)
+  --text-field NAME              JSONL field of each record's text (default text)
   -h, --help                     show this help
   -v, --version                  show the version
+
+${DETECTION_USAGE}
 
 Exit codes: 0 done, 1 duplicates found with --fail-on-duplicates, 2 usage or input error.
 Colour only on a terminal, never with NO_COLOR set.`;
@@ -72,12 +90,7 @@ export function parseCli(argv: readonly string[]): CliArgs {
   try {
     parsed = parse(argv);
   } catch (error) {
-    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec((error as Error).message)?.[1];
-    if (unknown) {
-      const hint = closestFlag(unknown);
-      throw new UsageError(`neardup: unknown option ${unknown}${hint ? ` (did you mean ${hint}?)` : ''}`);
-    }
-    throw new UsageError(`neardup: ${(error as Error).message}`);
+    throw usageErrorOf(error, flagNames(MAIN_FLAGS));
   }
   const { values, positionals } = parsed;
   const format = values.format as Format;
@@ -86,18 +99,19 @@ export function parseCli(argv: readonly string[]): CliArgs {
       `neardup: --format must be one of ${FORMATS.join(', ')}, got ${JSON.stringify(format)}`,
     );
   }
-  const extensions = parseEndings(values.ext as string);
   const args: CliArgs = {
     paths: positionals,
     format,
     out: values.out,
-    threshold: number(values.threshold, '--threshold'),
-    minOverlap: number(values['min-overlap'], '--min-overlap'),
+    options: detectionOptions(values),
+    stopwordsFile: values['stopwords-file'],
+    idField: values['id-field'] === '' ? undefined : (values['id-field'] as string),
+    textField: fieldName(values['text-field'] as string, '--text-field'),
     failOnDuplicates: values['fail-on-duplicates'] === true,
     index: values.index,
     lockTimeout: lockTimeout(values['lock-timeout'] as string),
     redis: values.redis,
-    extensions,
+    extensions: parseEndings(values.ext as string),
     threads: threadCount(values.threads as string),
     progress: values.progress === true,
     help: values.help === true,
@@ -117,48 +131,25 @@ export function parseCli(argv: readonly string[]): CliArgs {
   return args;
 }
 
-const FLAGS = [
-  '--format',
-  '--out',
-  '--threshold',
-  '--min-overlap',
-  '--ext',
-  '--fail-on-duplicates',
-  '--index',
-  '--lock-timeout',
-  '--redis',
-  '--threads',
-  '--progress',
-  '--help',
-  '--version',
-];
-
-function closestFlag(flag: string): string | undefined {
-  const [best] = FLAGS.map((f) => [f, levenshtein.get(flag, f)] as const).sort((x, y) => x[1] - y[1]);
-  return best[1] <= 3 ? best[0] : undefined;
-}
+const MAIN_FLAGS = {
+  format: { type: 'string', default: 'text' },
+  out: { type: 'string' },
+  ext: { type: 'string', default: '.txt,.md' },
+  'fail-on-duplicates': { type: 'boolean' },
+  index: { type: 'string' },
+  'lock-timeout': { type: 'string', default: '60' },
+  redis: { type: 'string' },
+  threads: { type: 'string', default: 'auto' },
+  progress: { type: 'boolean' },
+  'id-field': { type: 'string', default: 'id' },
+  'text-field': { type: 'string', default: 'text' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+  ...DETECTION_FLAGS,
+} as const;
 
 function parse(argv: readonly string[]) {
-  return parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: 'string', default: 'text' },
-      out: { type: 'string' },
-      threshold: { type: 'string' },
-      'min-overlap': { type: 'string' },
-      ext: { type: 'string', default: '.txt,.md' },
-      'fail-on-duplicates': { type: 'boolean' },
-      index: { type: 'string' },
-      'lock-timeout': { type: 'string', default: '60' },
-      redis: { type: 'string' },
-      threads: { type: 'string', default: 'auto' },
-      progress: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-      version: { type: 'boolean', short: 'v' },
-    },
-  });
+  return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: MAIN_FLAGS });
 }
 
 function lockTimeout(value: string): number {
@@ -175,7 +166,7 @@ function lockTimeout(value: string): number {
  * The endings of --ext: comma-separated, with or without the dot, lower-cased; an empty entry stands for
  * names without an ending, so --ext '' takes only those and --ext .txt, both; * takes every file.
  */
-function parseEndings(value: string): string[] {
+export function parseEndings(value: string): string[] {
   const endings = value
     .split(',')
     .map((e) => e.trim().toLowerCase())
@@ -190,7 +181,7 @@ function parseEndings(value: string): string[] {
   return [...new Set(endings)];
 }
 
-function threadCount(value: string): number | 'auto' {
+export function threadCount(value: string): number | 'auto' {
   if (value === 'auto') return 'auto';
   const n = /^\d+$/.test(value) ? Number(value) : Number.NaN;
   if (!(n >= 1 && n <= 256)) {
@@ -201,16 +192,8 @@ function threadCount(value: string): number | 'auto' {
   return n;
 }
 
-// Plain decimal notation: an optional sign, digits with an optional fraction, an optional exponent.
-// Number() alone would also take hex (0x1), binary, "Infinity", blanks and "" (as 0).
-const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
-
-/** A number from a flag, or undefined when absent. Range checks are the library's (same messages). */
-function number(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!DECIMAL.test(value) || !Number.isFinite(n)) {
-    throw new UsageError(`neardup: ${flag} must be a decimal number, got ${JSON.stringify(value)}`);
-  }
-  return n;
+/** A JSONL text field name: any non-empty string ('' would name no field). */
+export function fieldName(value: string, flag: string): string {
+  if (value === '') throw new UsageError(`neardup: ${flag} must name a field, got ""`);
+  return value;
 }

@@ -1,70 +1,103 @@
 import { readFile } from 'node:fs/promises';
 import { quoteName } from '../util/controls.js';
-import { describeError, InputError } from './walk.js';
+import { type JsonlFields, RecordIds, readJsonl } from './jsonl.js';
+import { describeError, endingOf, InputError } from './walk.js';
 
 export interface InputDocument {
   id: string;
   text: string;
+  /** A JSONL record's line (1-based) and the line itself; absent for a whole file. */
+  line?: number;
+  raw?: string;
+  /** The input (path, or '-') it came from. */
+  input: string;
+}
+
+/** How JSON Lines inputs are read: their fields, and whether standard input is one. */
+export interface RecordReading extends JsonlFields {
+  stdinIsJsonl: boolean;
+}
+
+/** File endings read as JSON Lines, one document a line. */
+export const JSONL_ENDINGS = new Set(['.jsonl', '.ndjson']);
+
+/** Whether an input is read as JSON Lines (by its ending, or standard input when told so). */
+export function isJsonl(id: string, records: RecordReading): boolean {
+  return id === '-' ? records.stdinIsJsonl : JSONL_ENDINGS.has(endingOf(id));
 }
 
 /**
  * Reads the listed inputs as UTF-8 and yields them in order, with at most `concurrency` reads in
- * flight, so detection indexes each file while the next ones load. Invalid UTF-8 is decoded with U+FFFD
+ * flight, so detection indexes each file while the next ones load. A JSON Lines input (`records`) is
+ * streamed when its turn comes, one document a record (see readJsonl); ids must differ across them. Invalid UTF-8 is decoded with U+FFFD
  * replacement characters and reported through `warn`, naming the file. Binary files (a NUL byte in the
  * first 8,000 bytes, git's test) are skipped with a warning naming them; when every input is binary,
  * that is an InputError.
  */
 export async function* streamInputs(
-  ids: readonly string[],
+  inputs: readonly string[],
   {
     concurrency = 32,
     warn,
     stdin = process.stdin,
     readFile: readBytes = readFile,
+    records = { idField: 'id', textField: 'text', stdinIsJsonl: false },
   }: {
     concurrency?: number;
     warn: (message: string) => void;
     stdin?: NodeJS.ReadableStream;
     /** Reads one file's bytes (default: node:fs/promises readFile); its errors become InputErrors. */
     readFile?: (path: string) => Promise<Uint8Array>;
+    records?: RecordReading;
   },
 ): AsyncGenerator<InputDocument> {
+  const ids = new RecordIds();
   // Files are read concurrently but their warnings are held until the file's turn, so they come
   // out in input order whatever order the reads finish in.
   const read = async (id: string): Promise<Read> => {
+    if (isJsonl(id, records)) return { records: true, warnings: [] }; // streamed when its turn comes
     const bytes = id === '-' ? await readStream(stdin) : await readFileBytes(id, readBytes);
     const nul = bytes.subarray(0, BINARY_PROBE_BYTES).indexOf(0);
     if (nul >= 0)
       return { warnings: [`neardup: warning: skipped ${nameOf(id)}: ${binaryReason(bytes, nul)}`] };
     const warnings: string[] = [];
-    return { document: { id, text: decode(bytes, id, (message) => warnings.push(message)) }, warnings };
+    const text = decode(bytes, id, (message) => warnings.push(message));
+    return { document: { id, text, input: id }, warnings };
   };
   const pending: Promise<Read>[] = [];
   let binary = 0;
   let next = 0;
   const start = () => {
-    const reading = read(ids[next++]);
+    const reading = read(inputs[next++]);
     reading.catch(() => {}); // handled when its turn comes; not an unhandled rejection meanwhile
     pending.push(reading);
   };
-  while (next < ids.length && pending.length < concurrency) start();
+  while (next < inputs.length && pending.length < concurrency) start();
+  let turn = 0;
   while (pending.length > 0) {
-    const { document, warnings } = await (pending.shift() as Promise<Read>);
-    if (next < ids.length) start();
+    const { document, records: isRecords, warnings } = await (pending.shift() as Promise<Read>);
+    const input = inputs[turn++];
+    if (next < inputs.length) start();
     for (const message of warnings) warn(message);
-    if (document === undefined) binary++;
+    if (isRecords) {
+      for await (const record of readJsonl(input, records, ids, { stdin, warn })) {
+        yield { ...record, input };
+      }
+    } else if (document === undefined) binary++;
     else yield document;
   }
-  if (binary > 0 && binary === ids.length) {
+  if (binary > 0 && binary === inputs.length) {
     throw new InputError(
       `neardup: ${binary === 1 ? 'the input is' : `all ${binary} inputs are`} binary (NUL bytes), nothing to compare; neardup reads text files`,
     );
   }
 }
 
-/** One file read: its document (none when skipped) and the warnings to print at its turn. */
+/** One input read: its document (none when skipped), or a JSONL input to stream at its turn, and the
+ * warnings to print at its turn. */
 interface Read {
   document?: InputDocument;
+  records?: true;
   warnings: string[];
 }
 

@@ -1,43 +1,28 @@
-import { stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import os from 'node:os';
 import {
   findDuplicates,
-  NearDupError,
-  type Options,
   type Report,
   renderHtmlChunks,
   renderJsonChunks,
   renderSarifChunks,
   renderTextChunks,
-  splitParagraphs,
 } from '../index.js';
 import { findDuplicatesParallel } from '../node/index.js';
 import { escapeControls } from '../util/controls.js';
-import { type CliArgs, type Format, parseCli, USAGE, UsageError } from './args.js';
-import { streamInputs } from './files.js';
+import { type Format, parseCli, USAGE } from './args.js';
+import { runDedup } from './dedup.js';
+import { autoThreads, countParagraphs, failed, type Io, isCi, say, version } from './environment.js';
+import { isJsonl, type RecordReading, streamInputs } from './files.js';
+import { checkedOptions } from './flags.js';
 import { checkAgainstIndex, checkAgainstRedis } from './index-file.js';
 import { Output } from './output.js';
 import { Progress } from './progress.js';
-import { InputError, listInputs } from './walk.js';
+import { listInputs } from './walk.js';
 
-export interface Io {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  stdin: NodeJS.ReadableStream;
-  env: Record<string, string | undefined>;
-  /** Reads a file's bytes (default: node:fs/promises readFile); tests put a stub here. */
-  readFile?: (path: string) => Promise<Uint8Array>;
-}
+export { type Io, isCi } from './environment.js';
 
 /** Runs the CLI; resolves to the exit code (0 done, 1 duplicates with --fail-on-duplicates, 2 error). */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
-  // Messages name files and echo input: control characters in them are written as escapes.
-  const say = (stream: NodeJS.WritableStream, text: string) =>
-    new Promise<void>((done) => {
-      const safe = escapeControls(text);
-      stream.write(safe.endsWith('\n') ? safe : `${safe}\n`, () => done());
-    });
+  if (argv[0] === 'dedup') return runDedup(argv.slice(1), io);
   let output: Output | undefined;
   try {
     const args = parseCli(argv);
@@ -49,9 +34,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       progress.end();
       io.stderr.write(`${escapeControls(message)}\n`);
     };
-    // --out is checked before any input is read: a run must not fail on it after minutes of work.
+    // Options and --out are checked before any input is read: a run must not fail on them after minutes.
+    const options = await checkedOptions(args.options, args.stopwordsFile);
     output = await Output.open(args.out, io.stdout);
     const ids = await listInputs(args.paths, args.extensions, { warn, exclude: args.out });
+    const records: RecordReading = { idField: args.idField, textField: args.textField, stdinIsJsonl: false };
+    const anyRecords = ids.some((id) => isJsonl(id, records));
     // Files are indexed as they are read; their texts are kept once, for the renderers.
     let texts = new Map<string, string>();
     const threads =
@@ -61,10 +49,15 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
           ? await autoThreads(ids)
           : args.threads;
     async function* documents() {
-      for await (const doc of streamInputs(ids, { stdin: io.stdin, warn, readFile: io.readFile })) {
-        texts.set(doc.id, doc.text);
-        if (progress.enabled) progress.fileRead(ids.length, splitParagraphs(doc.text).length);
-        yield doc;
+      const reading = { stdin: io.stdin, warn, readFile: io.readFile, records };
+      for await (const { id, text } of streamInputs(ids, reading)) {
+        texts.set(id, text);
+        if (progress.enabled) {
+          const paragraphs = countParagraphs(text, options);
+          if (anyRecords) progress.documentRead(paragraphs);
+          else progress.fileRead(ids.length, paragraphs);
+        }
+        yield { id, text };
       }
       const on = threads > 1 ? ` on ${threads} threads` : '';
       progress.stage(`detecting near duplicates and overlaps in ${texts.size} documents${on}…`);
@@ -76,12 +69,12 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     if (args.index !== undefined || args.redis !== undefined) {
       const checked =
         args.index !== undefined
-          ? await checkAgainstIndex(args.index, documents(), detectionOptions(args), {
+          ? await checkAgainstIndex(args.index, documents(), options, {
               lockTimeoutMs: args.lockTimeout * 1000,
               onWait: (holder) => warn(`neardup: ${args.index} is in use by ${holder}: waiting for it…`),
               stallMs: Number(io.env.NEARDUP_TEST_SAVE_STALL_MS ?? 0) || 0,
             })
-          : await checkAgainstRedis(args.redis as string, documents(), detectionOptions(args));
+          : await checkAgainstRedis(args.redis as string, documents(), options);
       report = checked.report;
       texts = checked.texts;
       if (checked.skipped > 0)
@@ -89,8 +82,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     } else {
       report =
         threads > 1
-          ? await findDuplicatesParallel(documents(), detectionOptions(args), { threads, onProgress })
-          : await findDuplicates(documents(), detectionOptions(args), { onProgress });
+          ? await findDuplicatesParallel(documents(), options, { threads, onProgress })
+          : await findDuplicates(documents(), options, { onProgress });
     }
     progress.stage(`found ${report.stats.pairs} pairs in ${report.stats.ms} ms; writing ${args.format}…`);
     const color = args.out === undefined && io.stdout.isTTY === true && !io.env.NO_COLOR;
@@ -100,55 +93,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return args.failOnDuplicates && report.pairs.length > 0 ? 1 : 0;
   } catch (error) {
     await output?.discard();
-    if (error instanceof UsageError) {
-      await say(io.stderr, `${error.message}\nRun 'neardup --help' for usage.`);
-    } else if (error instanceof InputError || error instanceof NearDupError) {
-      await say(io.stderr, error.message);
-    } else {
-      await say(io.stderr, `neardup: unexpected error: ${(error as Error)?.stack ?? String(error)}`);
-    }
-    return 2;
+    return failed(error, io, 'neardup --help');
   }
-}
-
-/** Input size from which --threads auto spreads the detection over every core. */
-const AUTO_THREADS_BYTES = 8_000_000;
-
-/**
- * One thread for small inputs (starting workers costs more than it saves), one per core from
- * AUTO_THREADS_BYTES of files on. Standard input counts as nothing; unreadable files are reported later.
- */
-async function autoThreads(ids: readonly string[]): Promise<number> {
-  const cores = os.availableParallelism();
-  if (cores < 2) return 1;
-  let bytes = 0;
-  for (let i = 0; i < ids.length && bytes < AUTO_THREADS_BYTES; i += 64) {
-    const sizes = await Promise.all(
-      ids.slice(i, i + 64).map((id) =>
-        id === '-'
-          ? 0
-          : stat(id).then(
-              (s) => s.size,
-              () => 0,
-            ),
-      ),
-    );
-    for (const size of sizes) bytes += size;
-  }
-  return bytes >= AUTO_THREADS_BYTES ? cores : 1;
-}
-
-/** The CI environment variable is set, to anything but '', '0' or 'false' (as CI services set it). */
-export function isCi(env: Record<string, string | undefined>): boolean {
-  const ci = env.CI?.trim().toLowerCase();
-  return ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false';
-}
-
-function detectionOptions(args: CliArgs): Options {
-  const options: Options = {};
-  if (args.threshold !== undefined) options.threshold = args.threshold;
-  if (args.minOverlap !== undefined) options.minOverlapWords = args.minOverlap;
-  return options;
 }
 
 /** The report in chunks, written as they come: no format holds the whole report in one string. */
@@ -168,9 +114,4 @@ function render(
     case 'sarif':
       return renderSarifChunks(report, texts, { toolVersion: version() });
   }
-}
-
-function version(): string {
-  const pkg = createRequire(import.meta.url)('../package.json') as { version: string };
-  return pkg.version;
 }

@@ -20,12 +20,13 @@ export class Output {
     private readonly out: string | undefined,
     private readonly temporary: string | undefined,
     private readonly stdout: NodeJS.WritableStream,
+    private readonly flag: string,
   ) {}
 
-  /** Checks --out FILE (creating its temporary file), or takes standard output. */
-  static async open(out: string | undefined, stdout: NodeJS.WritableStream): Promise<Output> {
-    if (out === undefined) return new Output(undefined, undefined, stdout);
-    const fail = (why: string) => new InputError(`neardup: cannot write --out ${quoteName(out)}: ${why}`);
+  /** Checks --out FILE (or `flag` FILE) creating its temporary file, or takes standard output. */
+  static async open(out: string | undefined, stdout: NodeJS.WritableStream, flag = '--out'): Promise<Output> {
+    if (out === undefined) return new Output(undefined, undefined, stdout, flag);
+    const fail = (why: string) => new InputError(`neardup: cannot write ${flag} ${quoteName(out)}: ${why}`);
     const existing = await stat(out).catch(() => undefined);
     if (existing?.isDirectory()) throw fail('is a directory');
     if (existing) await access(out, constants.W_OK).catch((e) => Promise.reject(fail(describeError(e))));
@@ -34,17 +35,30 @@ export class Output {
       dirname(out),
       `.${basename(out)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
     );
-    const handle = await open(temporary, 'wx').catch((e) => Promise.reject(fail(describeError(e))));
-    await handle.close();
+    // Watched before it exists: a signal that comes while it is being created still removes it.
     removeOnSignal(temporary);
-    return new Output(out, temporary, stdout);
+    const handle = await open(temporary, 'wx').catch((e) => {
+      forgetOnSignal(temporary);
+      return Promise.reject(fail(describeError(e)));
+    });
+    await handle.close();
+    return new Output(out, temporary, stdout, flag);
   }
 
   /**
    * Writes the chunks in order, waiting whenever the stream asks to (backpressure), then puts the file
    * in place. Standard output closed early (`neardup … | head`) ends the writing quietly.
    */
-  async write(chunks: Iterable<string>): Promise<void> {
+  async write(chunks: Iterable<string> | AsyncIterable<string>): Promise<void> {
+    await this.fill(chunks);
+    await this.commit();
+  }
+
+  /**
+   * Writes the chunks (to standard output, or to the temporary file, not yet in place: see commit), so
+   * that a command writing two files puts them in place only once both are whole.
+   */
+  async fill(chunks: Iterable<string> | AsyncIterable<string>): Promise<void> {
     if (this.temporary === undefined) {
       await writeChunks(chunks, this.stdout, true);
       return;
@@ -56,16 +70,25 @@ export class Output {
         file.once('error', failed);
         file.end(done);
       });
-      await rename(this.temporary, this.out as string);
-      forgetOnSignal(this.temporary);
     } catch (error) {
       file.destroy();
-      throw error instanceof InputError
-        ? error
-        : new InputError(
-            `neardup: cannot write --out ${quoteName(this.out as string)}: ${describeError(error as NodeJS.ErrnoException)}`,
-          );
+      throw this.failure(error);
     }
+  }
+
+  /** Renames the filled temporary file over FILE (nothing to do for standard output). */
+  async commit(): Promise<void> {
+    if (this.temporary === undefined) return;
+    await rename(this.temporary, this.out as string).catch((error) => Promise.reject(this.failure(error)));
+    forgetOnSignal(this.temporary);
+  }
+
+  private failure(error: unknown): InputError {
+    return error instanceof InputError
+      ? error
+      : new InputError(
+          `neardup: cannot write ${this.flag} ${quoteName(this.out as string)}: ${describeError(error as NodeJS.ErrnoException)}`,
+        );
   }
 
   /** Removes the temporary file of a run that failed. */
@@ -78,7 +101,7 @@ export class Output {
 
 /** Writes the chunks to `stream` about WRITE_CHARS at a time, waiting for 'drain' when it is full. */
 async function writeChunks(
-  chunks: Iterable<string>,
+  chunks: Iterable<string> | AsyncIterable<string>,
   stream: NodeJS.WritableStream,
   quietOnEpipe: boolean,
 ): Promise<void> {
@@ -96,7 +119,7 @@ async function writeChunks(
       size = 0;
       if (failure === undefined && !stream.write(text)) await drained(stream, () => failure);
     };
-    for (const chunk of chunks) {
+    for await (const chunk of chunks) {
       batch.push(chunk);
       size += chunk.length;
       if (size >= WRITE_CHARS) await flush();

@@ -30,6 +30,22 @@ export class Progress {
     }
   }
 
+  /** One more document (a JSONL record) was read, holding `paragraphs` paragraphs. */
+  documentRead(paragraphs: number): void {
+    this.files++;
+    this.paragraphs += paragraphs;
+    if (this.due()) {
+      this.show(
+        `reading: ${count(this.files)} documents, ${count(this.paragraphs)} paragraphs, ${this.rate()}`,
+      );
+    }
+  }
+
+  /** Documents and paragraphs read so far. */
+  get read(): { documents: number; paragraphs: number } {
+    return { documents: this.files, paragraphs: this.paragraphs };
+  }
+
   /** `verified` of `total` candidate pairs are verified (the library's onProgress). */
   verifying(verified: number, total: number): void {
     if (!this.enabled) return;
@@ -76,7 +92,7 @@ export class Progress {
 }
 
 /** 1234567 → "1,234,567" (the same on every locale). */
-function count(n: number): string {
+export function count(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 

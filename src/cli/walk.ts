@@ -7,13 +7,11 @@ import { quoteName } from '../util/controls.js';
 export class InputError extends Error {}
 
 /**
- * File endings neardup refuses rather than misread: records and rows, not prose. Read as text, a JSONL
- * file becomes one document whose records are paragraphs (ids ignored, escapes kept) and a CSV file with
- * quoted multi-line fields becomes hundreds of false paragraphs.
+ * File endings neardup refuses rather than misread: rows, not prose. Read as text, a CSV file with quoted
+ * multi-line fields becomes hundreds of false paragraphs. (JSON Lines files are read record by record:
+ * src/cli/jsonl.ts.)
  */
 const REFUSED: Record<string, string> = {
-  '.jsonl': 'JSON Lines',
-  '.ndjson': 'JSON Lines',
   '.csv': 'CSV',
   '.tsv': 'tab-separated values',
 };
@@ -26,24 +24,27 @@ export function endingOf(name: string): string {
 export interface ListOptions {
   /** Told, once, how many files the directory walks skipped and their endings. */
   warn?: (message: string) => void;
-  /** A file the walks leave out (the --out file, so a report is never read back as an input). */
-  exclude?: string;
+  /** Files the walks leave out (the --out file, so a report is never read back as an input). */
+  exclude?: string | readonly (string | undefined)[];
 }
 
 /**
  * The files to read, in a stable order: each path as given; directories searched recursively (sorted,
  * skipping node_modules and names starting with '.') for files whose ending, in any case, is one of
- * `extensions` ('' for names without an ending, '*' for every file but JSONL and CSV); '-' is standard
+ * `extensions` ('' for names without an ending, '*' for every file but CSV); '-' is standard
  * input. Symbolic links to directories are followed, each directory walked once (by its real path), so
- * links cannot loop. A file reached twice is listed once. JSONL and CSV files are refused with an
- * InputError that says how to read them.
+ * links cannot loop. A file reached twice is listed once. CSV files are refused with an InputError that
+ * says how to read them.
  */
 export async function listInputs(
   paths: readonly string[],
   extensions: readonly string[],
   { warn, exclude }: ListOptions = {},
 ): Promise<string[]> {
-  const walk = new Walk(extensions, exclude === undefined ? undefined : resolve(exclude));
+  const excluded = (typeof exclude === 'string' ? [exclude] : (exclude ?? [])).filter(
+    (file): file is string => file !== undefined,
+  );
+  const walk = new Walk(extensions, new Set(excluded.map((file) => resolve(file))));
   const listed: string[] = [];
   const seen = new Set<string>();
   const add = (id: string) => {
@@ -88,12 +89,12 @@ class Walk {
   private readonly skipped = new Map<string, number>();
   private skippedInLatest = new Map<string, number>();
   private outSkipped = false;
-  /** --ext '*': every file but records (JSONL, CSV), which it skips rather than refuses. */
+  /** --ext '*': every file but CSV, which it skips rather than refuses. */
   private readonly everything: boolean;
 
   constructor(
     extensions: readonly string[],
-    private readonly exclude: string | undefined,
+    private readonly exclude: ReadonlySet<string>,
   ) {
     this.wanted = [...new Set(extensions.map((e) => e.toLowerCase()))].filter((e) => e !== '*');
     this.everything = extensions.includes('*');
@@ -135,7 +136,7 @@ class Walk {
   }
 
   private take(path: string, files: string[]): void {
-    if (this.exclude !== undefined && resolve(path) === this.exclude) {
+    if (this.exclude.has(resolve(path))) {
       this.outSkipped = true;
       return;
     }
@@ -199,17 +200,13 @@ function describeEndings(extensions: readonly string[]): string {
   return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
 }
 
-/** Throws the InputError for a JSONL or CSV file, saying how to read it instead. */
+/** Throws the InputError for a CSV file, saying how to read it instead. */
 function refuseRecords(path: string): void {
   const ending = endingOf(path);
   const kind = REFUSED[ending];
   if (kind === undefined) return;
-  const how =
-    kind === 'JSON Lines'
-      ? "write each record's text to a text file of its own (for example with jq), or use the coming `neardup dedup` command, which reads JSONL"
-      : 'write the text column to text files of their own, one a row (or to JSONL for the coming `neardup dedup` command)';
   throw new InputError(
-    `neardup: ${quoteName(path)} is ${kind} (${ending}): neardup reads prose, and would take its records for paragraphs; ${how}`,
+    `neardup: ${quoteName(path)} is ${kind} (${ending}): neardup reads prose, and would take its rows for paragraphs; write the text column to JSON Lines (.jsonl, one {"id", "text"} object a line), which neardup reads record by record, or to text files of their own`,
   );
 }
 

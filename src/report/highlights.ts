@@ -1,6 +1,9 @@
 import type { Pair, Report } from '../types.js';
 
-/** One side of one shared passage: span `span` of pair `pair`, in the text of side `side`. */
+/**
+ * One side of one shared passage: span `span` of pair `pair`, in the text of side `side`; or, with
+ * `passage` set, occurrence `span` of that repeated passage (its `pair` then orders it after every pair).
+ */
 export interface SpanSide {
   pair: number;
   span: number;
@@ -8,6 +11,7 @@ export interface SpanSide {
   kind: Pair['kind'];
   start: number;
   end: number;
+  passage?: number;
 }
 
 /** A stretch of text covered by the same shared passages; `sides` strongest pair first. */
@@ -17,7 +21,7 @@ export interface Segment {
   sides: SpanSide[];
 }
 
-/** Every shared passage of the report, grouped by the document it sits in. */
+/** Every shared passage of the report (pairs' spans, repeated passages), grouped by the document it sits in. */
 export function spanSidesByDocument(report: Report): Map<string, SpanSide[]> {
   const byDoc = new Map<string, SpanSide[]>();
   const add = (doc: string, side: SpanSide) => {
@@ -29,6 +33,20 @@ export function spanSidesByDocument(report: Report): Map<string, SpanSide[]> {
     pair.spans.forEach((span, s) => {
       add(pair.a.doc, { pair: p, span: s, side: 'a', kind: pair.kind, start: span.a[0], end: span.a[1] });
       add(pair.b.doc, { pair: p, span: s, side: 'b', kind: pair.kind, start: span.b[0], end: span.b[1] });
+    });
+  });
+  const after = report.pairs.length;
+  (report.passages ?? []).forEach((passage, k) => {
+    passage.occurrences.forEach((o, i) => {
+      add(o.doc, {
+        pair: after + k,
+        span: i,
+        side: 'a',
+        kind: 'overlap',
+        start: o.span[0],
+        end: o.span[1],
+        passage: k,
+      });
     });
   });
   return byDoc;
@@ -66,10 +84,14 @@ export function segments(sides: readonly SpanSide[]): Segment[] {
 }
 
 /** The element id of a passage side, and of its counterpart in the other text. */
-export function sideId(side: Pick<SpanSide, 'pair' | 'span' | 'side'>): string {
-  return `h${side.pair}-${side.span}-${side.side}`;
+export function sideId(side: Pick<SpanSide, 'pair' | 'span' | 'side' | 'passage'>): string {
+  return side.passage === undefined
+    ? `h${side.pair}-${side.span}-${side.side}`
+    : `r${side.passage}-${side.span}`;
 }
 
-export function counterpartId(side: Pick<SpanSide, 'pair' | 'span' | 'side'>): string {
+/** Where a passage side links to: the other side of its pair, or a repeated passage's entry in the list. */
+export function counterpartId(side: Pick<SpanSide, 'pair' | 'span' | 'side' | 'passage'>): string {
+  if (side.passage !== undefined) return `passage-${side.passage}`;
   return sideId({ ...side, side: side.side === 'a' ? 'b' : 'a' });
 }

@@ -1,4 +1,4 @@
-import type { Report } from '../types.js';
+import type { ParagraphInfo, Report } from '../types.js';
 import type { ChunkBuffer } from './chunks.js';
 import { counterpartId, type Segment, type SpanSide, segments, sideId } from './highlights.js';
 
@@ -44,34 +44,90 @@ export function documentHtml(
 ): void {
   const d = docIndex.get(id) ?? 0;
   const doc = report.documents[d];
-  const marks = segments(sides);
-  const started = new Set<string>();
+  const marks = new DocumentMarks(report, text, sides);
   out.add(`<article class="doc" id="d${d}">`);
   out.add(`<h3>${escapeHtml(id)} <span class="figures">${doc.paragraphs.length} paragraphs</span></h3>`);
   out.add(`<div class="text" data-doc="${d}">`);
   let pos = 0;
-  let m = 0;
   for (const paragraph of doc.paragraphs) {
     if (paragraph.start < pos) continue;
     out.add(escapeHtml(text.slice(pos, paragraph.start)));
-    const cls = flagged?.has(paragraph.index) ? 'para flagged' : 'para';
-    out.add(`<span class="${cls}" id="d${d}-p${paragraph.index}" data-n="${paragraph.index + 1}">`);
-    pos = paragraph.start;
-    while (m < marks.length && marks[m].end <= paragraph.start) m++;
-    for (; m < marks.length && marks[m].start < paragraph.end; m++) {
-      const start = Math.max(marks[m].start, pos);
-      const end = Math.min(marks[m].end, paragraph.end);
-      if (end <= start) continue;
-      out.add(escapeHtml(text.slice(pos, start)));
-      out.add(segmentHtml(report, marks[m], start, end, text, started));
-      pos = end;
-      if (marks[m].end > paragraph.end) break;
-    }
-    out.add(`${escapeHtml(text.slice(pos, paragraph.end))}</span>`);
+    out.add(paragraphHtml(d, paragraph, flagged?.has(paragraph.index) === true, marks));
     pos = paragraph.end;
   }
   out.add(escapeHtml(text.slice(pos)));
   out.add('</div></article>');
+}
+
+/** One paragraph's wrapper (`id="d{doc}-p{paragraph}"`) around its highlighted text. */
+export function paragraphHtml(
+  d: number,
+  paragraph: ParagraphInfo,
+  flagged: boolean,
+  marks: DocumentMarks,
+): string {
+  const cls = flagged ? 'para flagged' : 'para';
+  return `<span class="${cls}" id="d${d}-p${paragraph.index}" data-n="${paragraph.index + 1}">${marks.inner(paragraph)}</span>`;
+}
+
+/**
+ * The highlighted segments of one document, written paragraph by paragraph in order (paragraphs may be
+ * skipped): each passage's start anchor is written once, where its first segment is.
+ */
+export class DocumentMarks {
+  private readonly marks: Segment[];
+  private m = 0;
+  private readonly started = new Set<string>();
+
+  constructor(
+    private readonly report: Report,
+    private readonly text: string,
+    sides: readonly SpanSide[],
+  ) {
+    this.marks = segments(sides);
+  }
+
+  /** The paragraph's text, escaped, with its segments as links. */
+  inner(paragraph: ParagraphInfo): string {
+    const { marks, text } = this;
+    const parts: string[] = [];
+    let pos = paragraph.start;
+    while (this.m < marks.length && marks[this.m].end <= paragraph.start) this.m++;
+    for (; this.m < marks.length && marks[this.m].start < paragraph.end; this.m++) {
+      const mark = marks[this.m];
+      const start = Math.max(mark.start, pos);
+      const end = Math.min(mark.end, paragraph.end);
+      if (end <= start) continue;
+      parts.push(escapeHtml(text.slice(pos, start)));
+      parts.push(segmentHtml(this.report, mark, start, end, text, this.started));
+      pos = end;
+      if (mark.end > paragraph.end) break;
+    }
+    parts.push(escapeHtml(text.slice(pos, paragraph.end)));
+    return parts.join('');
+  }
+
+  /** The start anchors of the passages in a paragraph not shown (so links to them still land there). */
+  anchors(paragraph: ParagraphInfo): string {
+    const { marks } = this;
+    const parts: string[] = [];
+    while (this.m < marks.length && marks[this.m].end <= paragraph.start) this.m++;
+    for (let k = this.m; k < marks.length && marks[k].start < paragraph.end; k++) {
+      parts.push(anchorsOf(marks[k], this.started));
+    }
+    return parts.join('');
+  }
+}
+
+function anchorsOf(segment: Segment, started: Set<string>): string {
+  return segment.sides
+    .map(sideId)
+    .filter((key) => !started.has(key))
+    .map((key) => {
+      started.add(key);
+      return `<span class="anchor" id="${key}"></span>`;
+    })
+    .join('');
 }
 
 function segmentHtml(
@@ -82,20 +138,13 @@ function segmentHtml(
   text: string,
   started: Set<string>,
 ): string {
-  const anchors = segment.sides
-    .map(sideId)
-    .filter((key) => !started.has(key))
-    .map((key) => {
-      started.add(key);
-      return `<span class="anchor" id="${key}"></span>`;
-    });
   const strongest = segment.sides[0];
   // The colour is the strongest passage's kind; a quoted passage inside a copied paragraph is underlined.
   const also = segment.sides.some((side) => side.kind === 'overlap') && strongest.kind !== 'overlap';
   const title = segment.sides.slice(0, 5).map((side) => describe(report, side));
   if (segment.sides.length > 5) title.push(`… and ${segment.sides.length - 5} more`);
   return [
-    anchors.join(''),
+    anchorsOf(segment, started),
     `<a class="hl k-${strongest.kind}${also ? ' also-overlap' : ''}" href="#${counterpartId(strongest)}"`,
     ` data-from="${start}" data-to="${end}" data-sides="${segment.sides.map(sideId).join(' ')}"`,
     ` title="${escapeHtml(title.join('\n'))}">${escapeHtml(text.slice(start, end))}</a>`,
@@ -103,6 +152,10 @@ function segmentHtml(
 }
 
 function describe(report: Report, side: SpanSide): string {
+  if (side.passage !== undefined) {
+    const passage = report.passages[side.passage];
+    return `repeated passage: ${passage.words} words found in ${passage.occurrences.length} paragraphs`;
+  }
   const pair = report.pairs[side.pair];
   const other = side.side === 'a' ? pair.b : pair.a;
   const words = pair.spans[side.span].words;
@@ -130,4 +183,11 @@ h1{margin:.2rem 0}h2{margin-top:2rem;border-bottom:1px solid #ddd}h3{margin:.3re
 .hl.also-overlap{box-shadow:inset 0 -3px #4b8fd6}.hl:hover{outline:1px solid #555}
 .anchor{scroll-margin-top:4rem}
 .anchor:target+.hl,.anchor:target+.anchor+.hl,.anchor:target+.anchor+.anchor+.hl{outline:2px solid #d33}
+.doclist .doc{border-top:1px solid #ddd;padding:.2rem 0}.doclist summary{cursor:pointer;overflow-wrap:anywhere}
+.doclist .text{margin:.4rem 0}
+.stub,.elided{margin:.3rem 0 .3rem 3.4rem;color:#666;font-size:.9em}
+.group,.cluster,.passage{margin:.5rem 0}.members{margin:.2rem 0;font-size:.9em}
+.members details{display:inline}.quote{margin:.2rem 0 .2rem 1rem;color:#333;font-family:Georgia,serif}
+.k-passage .badge{background:var(--overlap)}
+.pairlist>summary{cursor:pointer;color:#555}
 `.trim();

@@ -33,7 +33,7 @@ export interface Location {
 
 export type Level = 'none' | 'note' | 'warning' | 'error';
 
-/** One of neardup's rules (exact duplicate, near duplicate, shared passage). */
+/** One of neardup's rules (exact duplicate, near duplicate, shared passage, repeated passage, duplicate document). */
 export interface ReportingDescriptor {
   id: string;
   name: string;
@@ -43,18 +43,23 @@ export interface ReportingDescriptor {
   defaultConfiguration: { level: Level };
 }
 
-/** One flagged pair. */
+/** One finding: a flagged pair, a cluster of copies, a repeated passage or a group of duplicate documents. */
 export interface Result {
   ruleId: string;
   ruleIndex: number;
   level: Level;
   message: Message;
-  /** Both paragraphs of the pair. */
+  /** Both paragraphs of a pair; the first member of a group. */
   locations: Location[];
-  /** Each shared passage, on both sides. */
+  /** A pair's shared passages, on both sides; a group's other members. */
   relatedLocations: Location[];
   partialFingerprints: { [key: string]: string };
-  properties: { jaccard: number; containment: number; similarity: number; sharedWords: number };
+  /**
+   * A pair's jaccard, containment, similarity, sharedWords (and memberPairs when it stands for pairs of
+   * copies); a cluster's members, documents and minJaccard; a passage's words, paragraphs and documents;
+   * a document group's documents.
+   */
+  properties: { [key: string]: number };
 }
 
 export interface Run {

@@ -1,8 +1,17 @@
-import type { Pair, Report } from '../types.js';
-import { fmix32 } from '../util/fmix32.js';
+import type { Cluster, Pair, Report } from '../types.js';
 import { reportTooLarge } from './chunks.js';
+import { ReportGroups } from './grouping.js';
 import { jsonChunks, LazyArray } from './json-chunks.js';
 import { cutAt, oneLine, sharedWords } from './quote.js';
+import {
+  clusterResult,
+  DOCUMENT_RULE,
+  documentGroupResult,
+  fingerprint,
+  PASSAGE_RULE,
+  passageResult,
+  type SarifContext,
+} from './sarif-groups.js';
 import type { Location, Log, ReportingDescriptor, Result } from './sarif-log.js';
 import { type DocumentTexts, lineIndex, textOf } from './texts.js';
 
@@ -45,15 +54,20 @@ const RULES: Record<Pair['kind'], ReportingDescriptor & { id: string }> = {
   },
 };
 const KINDS: Pair['kind'][] = ['exact', 'near', 'overlap'];
+/** Every rule, in the order of driver.rules (ruleIndex). */
+const ALL_RULES = [...KINDS.map((kind) => RULES[kind]), PASSAGE_RULE, DOCUMENT_RULE];
 
 /**
- * The report as a SARIF 2.1.0 log for code-scanning UIs and editors: one result per flagged pair, with
- * both paragraphs as its two locations (lines and columns 1-based, columns in UTF-16 code units, end
- * column exclusive, plus character offsets) and each shared passage as related locations on both sides.
+ * The report as a SARIF 2.1.0 log for code-scanning UIs and editors: one result per document group
+ * (rule neardup/duplicate-document), per cluster of copies (exact or near duplicate: the first paragraph
+ * as the location, every other member as a related location), per repeated passage, and per flagged pair
+ * not inside a cluster, with both paragraphs as its two locations (lines and columns 1-based, columns in
+ * UTF-16 code units, end column exclusive, plus character offsets) and each shared passage as related
+ * locations on both sides. Exact clusters inside one document group are said by the group's result.
  */
 export function toSarif(report: Report, texts: DocumentTexts, options: SarifOptions = {}): Log {
-  const { log, result } = sarifParts(report, texts, options);
-  return log(report.pairs.map(result));
+  const { log, results } = sarifParts(report, texts, options);
+  return log(Array.from({ length: results.length }, (_, i) => results.at(i)));
 }
 
 /**
@@ -80,18 +94,17 @@ export function* renderSarifChunks(
   texts: DocumentTexts,
   options: SarifOptions = {},
 ): Generator<string> {
-  const { log, result } = sarifParts(report, texts, options);
-  const results = new LazyArray(report.pairs.length, (i) => result(report.pairs[i]));
+  const { log, results } = sarifParts(report, texts, options);
   yield* jsonChunks(log(results as unknown as Result[]), 2);
   yield '\n';
 }
 
-/** The log around its results, and the result of one pair: what toSarif and renderSarifChunks share. */
+/** The log around its results, and the results made one at a time: what toSarif and renderSarifChunks share. */
 function sarifParts(
   report: Report,
   texts: DocumentTexts,
   options: SarifOptions,
-): { log: (results: Result[]) => Log; result: (pair: Pair) => Result } {
+): { log: (results: Result[]) => Log; results: LazyArray<Result> } {
   const docIndex = new Map(report.documents.map((d, i) => [d.id, i]));
   // Each document's URI once, not once per location (percent-encoding a path is not free).
   const uris = new Map<string, ReturnType<typeof artifactUri>>();
@@ -151,15 +164,51 @@ function sarifParts(
       message: { text: describe(pair, texts) },
       locations: [location(pair.a.doc, pa.start, pa.end), location(pair.b.doc, pb.start, pb.end)],
       relatedLocations: related,
-      partialFingerprints: { 'neardupPair/v1': fingerprint(pair) },
+      partialFingerprints: { 'neardupPair/v1': pairFingerprint(pair) },
       properties: {
         jaccard: pair.jaccard,
         containment: pair.containment,
         similarity: pair.similarity,
         sharedWords: pair.spans.reduce((sum, s) => sum + s.words, 0),
+        ...(pair.memberPairs === undefined ? {} : { memberPairs: pair.memberPairs }),
       },
     };
   };
+  const context: SarifContext = {
+    location,
+    range(doc, paragraph) {
+      const paragraphs = report.documents[docIndex.get(doc) ?? 0].paragraphs;
+      // A whole document: its text, or (texts not given) as far as its last paragraph reaches.
+      if (paragraph === undefined)
+        return [0, Math.max(textOf(texts, doc).length, paragraphs.at(-1)?.end ?? 0)];
+      const info = paragraphs[paragraph];
+      return [info.start, info.end];
+    },
+    text: (doc) => textOf(texts, doc),
+    ruleIndex: (id) => ALL_RULES.findIndex((rule) => rule.id === id),
+  };
+  const groups = new ReportGroups(report);
+  const documentGroups = report.documentGroups ?? [];
+  const clusters = groups.listedClusters();
+  const passages = report.passages ?? [];
+  const pairs = report.pairs.filter((pair) => !groups.clusterPairs.has(pair));
+  const ruleOf = (cluster: Cluster) => ({
+    id: RULES[cluster.kind].id,
+    level: RULES[cluster.kind].defaultConfiguration.level,
+  });
+  // Document groups, clusters, repeated passages, then pairs: each made only when it is written.
+  const bounds = [documentGroups.length, clusters.length, passages.length, pairs.length];
+  const results = new LazyArray<Result>(
+    bounds.reduce((x, y) => x + y, 0),
+    (i) => {
+      if (i < bounds[0]) return documentGroupResult(documentGroups[i], context);
+      let j = i - bounds[0];
+      if (j < bounds[1]) return clusterResult(clusters[j], ruleOf(clusters[j]), context);
+      j -= bounds[1];
+      if (j < bounds[2]) return passageResult(passages[j], context);
+      return result(pairs[j - bounds[2]]);
+    },
+  );
   const log = (results: Result[]): Log => ({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -170,7 +219,7 @@ function sarifParts(
             name: 'neardup',
             informationUri: 'https://www.npmjs.com/package/neardup',
             ...(options.toolVersion ? { version: options.toolVersion } : {}),
-            rules: KINDS.map((kind) => RULES[kind]),
+            rules: ALL_RULES,
           },
         },
         columnKind: 'utf16CodeUnits',
@@ -183,21 +232,25 @@ function sarifParts(
       },
     ],
   });
-  return { log, result };
+  return { log, results };
 }
 
 function describe(pair: Pair, texts: DocumentTexts): string {
   const a = `paragraph ${pair.a.paragraph + 1} of ${pair.a.doc}`;
   const b = `paragraph ${pair.b.paragraph + 1} of ${pair.b.doc}`;
   const figures = `Jaccard ${pair.jaccard.toFixed(2)}, similarity ${pair.similarity.toFixed(2)}`;
-  if (pair.kind === 'exact') return `The ${a} is an exact copy of ${b} (${figures}).`;
-  if (pair.kind === 'near') return `The ${a} is a near duplicate of ${b} (${figures}).`;
+  const copies =
+    pair.memberPairs && pair.memberPairs > 1
+      ? ` It stands for ${pair.memberPairs} pairs of their copies.`
+      : '';
+  if (pair.kind === 'exact') return `The ${a} is an exact copy of ${b} (${figures}).${copies}`;
+  if (pair.kind === 'near') return `The ${a} is a near duplicate of ${b} (${figures}).${copies}`;
   const span = pair.spans[0];
   const cut = span ? cutAt(oneLine(textOf(texts, pair.a.doc).slice(span.a[0], span.a[1])), 200) : '';
   const shares = span?.edits
     ? `a passage (${sharedWords(span, 'words')})`
     : `${span?.words ?? 0} consecutive words`;
-  return `The ${a} shares ${shares} with ${b}${cut ? `: “${cut}”` : ''} (${figures}).`;
+  return `The ${a} shares ${shares} with ${b}${cut ? `: “${cut}”` : ''} (${figures}).${copies}`;
 }
 
 /**
@@ -216,13 +269,8 @@ export function artifactUri(id: string): { uri: string; uriBaseId?: string; desc
 }
 
 /** Stable across runs for the same places and kind, so code-scanning UIs track a result over time. */
-function fingerprint(pair: Pair): string {
-  const key = `${pair.kind}\u0000${pair.a.doc}\u0000${pair.a.paragraph}\u0000${pair.b.doc}\u0000${pair.b.paragraph}`;
-  let h = 0x811c9dc5;
-  let g = 0x9e3779b9;
-  for (let i = 0; i < key.length; i++) {
-    h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-    g = Math.imul(g ^ key.charCodeAt(i), 0x85ebca6b);
-  }
-  return [fmix32(h >>> 0), fmix32(g >>> 0)].map((v) => v.toString(16).padStart(8, '0')).join('');
+function pairFingerprint(pair: Pair): string {
+  return fingerprint(
+    `${pair.kind}\u0000${pair.a.doc}\u0000${pair.a.paragraph}\u0000${pair.b.doc}\u0000${pair.b.paragraph}`,
+  );
 }

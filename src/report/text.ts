@@ -3,7 +3,9 @@ import type { Block, Pair, Report } from '../types.js';
 import { escapeControls, escapeName } from '../util/controls.js';
 import { blockMembers } from './block-members.js';
 import { ChunkBuffer, joinChunks } from './chunks.js';
+import { foldBlocks, LISTED_MEMBERS, ReportGroups, thousands } from './grouping.js';
 import { quotable, sharedWords } from './quote.js';
+import { clusterSection, documentGroupSection, passageSection, type TextContext } from './text-groups.js';
 import { type DocumentTexts, lineIndex, textOf } from './texts.js';
 
 export interface TextRenderOptions {
@@ -74,48 +76,78 @@ function* textChunks(
       : `${escapeName(doc)}:${lineOf(doc, from)} ¶${from + 1}–${to + 1}`;
   const out = new ChunkBuffer();
   const line = (text: string) => out.add(`${text}\n`);
+  const quote = (doc: string, start: number, end: number) =>
+    paint(ANSI.dim, `“${escapeControls(quotable(textOf(texts, doc).slice(start, end), maxQuote))}”`);
 
   const pairLines = (pair: Pair, indent: string) => {
+    const stands =
+      pair.memberPairs && pair.memberPairs > 1 ? `   (for ${pair.memberPairs} pairs of their copies)` : '';
     line(
-      `${indent}${paint(KIND_COLOR[pair.kind], `[${pair.kind}]`)} ${place(pair.a.doc, pair.a.paragraph)}  ⇄  ${place(pair.b.doc, pair.b.paragraph)}   ${figures(pair)}`,
+      `${indent}${paint(KIND_COLOR[pair.kind], `[${pair.kind}]`)} ${place(pair.a.doc, pair.a.paragraph)}  ⇄  ${place(pair.b.doc, pair.b.paragraph)}   ${figures(pair)}${stands}`,
     );
     const shown = pair.kind === 'overlap' ? pair.spans.length : Math.min(QUOTED_PER_COPY, pair.spans.length);
     for (let s = 0; s < shown; s++) {
       const span = pair.spans[s];
-      const quote = escapeControls(quotable(textOf(texts, pair.a.doc).slice(span.a[0], span.a[1]), maxQuote));
-      line(`${indent}    ${sharedWords(span)}: ${paint(ANSI.dim, `“${quote}”`)}`);
+      line(`${indent}    ${sharedWords(span)}: ${quote(pair.a.doc, span.a[0], span.a[1])}`);
     }
     if (shown < pair.spans.length)
       line(`${indent}    … and ${pair.spans.length - shown} more shared passages`);
   };
 
+  // Groups first: a document group says in one line what its clusters and blocks would say at length.
+  const groups = new ReportGroups(report);
+  const context: TextContext = {
+    place: (doc, paragraph) => place(doc, paragraph),
+    quote,
+    bold: (text) => paint(ANSI.bold, text),
+    kind: (kind, text) => paint(KIND_COLOR[kind], text),
+    line,
+  };
+  documentGroupSection(groups, context);
+  if (out.full) yield out.take();
+
   // Blocks are listed by class, one class after the other: each block's pairs are found once, and
-  // each class is written as it is walked, so no list of lines grows with the report.
+  // each class is written as it is walked, so no list of lines grows with the report. A pair inside a
+  // cluster is shown by its cluster, not under its block; blocks of such pairs only, from one range,
+  // are folded into one line.
   const members = blockMembers(report);
   const inBlock = new Set<Pair>();
-  const classes = report.blocks.map((block) => {
+  const shownBlocks = report.blocks.filter((block) => {
     const pairs = members.get(block) ?? [];
     for (const pair of pairs) inBlock.add(pair);
-    return classify(pairs);
+    return !(groups.sameGroup(block.a.doc, block.b.doc) && pairs.every((p) => groups.clusterPairs.has(p)));
   });
+  const classes = new Map(shownBlocks.map((block) => [block, classify(members.get(block) ?? [])]));
   for (const kind of ['copied', 'passages', 'mixed'] as const) {
-    if (!classes.includes(kind)) continue;
+    const ofKind = shownBlocks.filter((block) => classes.get(block) === kind);
+    if (ofKind.length === 0) continue;
     line(paint(ANSI.bold, HEADINGS[kind]));
-    for (const [b, block] of report.blocks.entries()) {
-      if (classes[b] !== kind) continue;
-      const pairs = members.get(block) ?? [];
+    for (const run of foldBlocks(ofKind, members, groups)) {
+      const pairs = run.flatMap((block) => members.get(block) ?? []);
       const kinds = [...new Set(pairs.map((m) => m.kind))].map((k) => paint(KIND_COLOR[k], k)).join('/');
-      line(
-        `  ${place(block.a.doc, block.a.from, block.a.to)}  ⇄  ${place(block.b.doc, block.b.from, block.b.to)}   ${blockFigures(block, kinds)}`,
-      );
+      const [block] = run;
+      const a = place(block.a.doc, block.a.from, block.a.to);
+      if (run.length === 1) {
+        line(`  ${a}  ⇄  ${place(block.b.doc, block.b.from, block.b.to)}   ${blockFigures(block, kinds)}`);
+      } else {
+        const others = run.slice(0, LISTED_MEMBERS).map((b) => place(b.b.doc, b.b.from, b.b.to));
+        const more =
+          run.length > LISTED_MEMBERS ? ` … and ${thousands(run.length - LISTED_MEMBERS)} more` : '';
+        line(
+          `  ${a}  ⇄  ${thousands(run.length)} places: ${others.join(', ')}${more}   ${foldedFigures(run, kinds)}`,
+        );
+      }
       for (const pair of pairs) {
-        pairLines(pair, '    ');
+        if (!groups.clusterPairs.has(pair)) pairLines(pair, '    ');
         if (out.full) yield out.take();
       }
     }
     line('');
   }
-  const rest = report.pairs.filter((pair) => !inBlock.has(pair));
+  clusterSection(groups, context);
+  if (out.full) yield out.take();
+  passageSection(groups, context);
+  const rest = report.pairs.filter((pair) => !inBlock.has(pair) && !groups.clusterPairs.has(pair));
   if (rest.length > 0) {
     line(paint(ANSI.bold, report.blocks.length > 0 ? 'Other flagged pairs:' : 'Flagged pairs:'));
     for (const pair of rest) {
@@ -136,7 +168,15 @@ export function summary(report: Report): string {
     stats.pairs === 0
       ? 'no near duplicates or overlaps'
       : `${stats.pairs} flagged pair(s) (${count('exact')} exact, ${count('near')} near, ${count('overlap')} overlap) in ${report.blocks.length} block(s)`;
-  return `neardup: ${stats.documents} document(s), ${stats.paragraphs} paragraph(s): ${found}, ${stats.ms} ms. Lines and paragraph numbers are 1-based.`;
+  const grouped = [
+    [report.clusters?.length ?? 0, 'cluster(s) of copies'],
+    [report.passages?.length ?? 0, 'repeated passage(s)'],
+    [report.documentGroups?.length ?? 0, 'document group(s)'],
+  ]
+    .filter(([n]) => (n as number) > 0)
+    .map(([n, what]) => `${n} ${what}`);
+  const groups = grouped.length > 0 ? `, ${grouped.join(', ')}` : '';
+  return `neardup: ${stats.documents} document(s), ${stats.paragraphs} paragraph(s): ${found}${groups}, ${stats.ms} ms. Lines and paragraph numbers are 1-based.`;
 }
 
 function figures(pair: Pair): string {
@@ -145,6 +185,12 @@ function figures(pair: Pair): string {
 
 function blockFigures(block: Block, kinds: string): string {
   return `${block.pairs} pairs, ${kinds}, mean Jaccard ${block.jaccard.toFixed(2)}`;
+}
+
+function foldedFigures(run: readonly Block[], kinds: string): string {
+  const pairs = run.reduce((n, b) => n + b.pairs, 0);
+  const mean = run.reduce((sum, b) => sum + b.jaccard * b.pairs, 0) / Math.max(1, pairs);
+  return `${thousands(pairs)} pairs, ${kinds}, mean Jaccard ${mean.toFixed(2)}`;
 }
 
 function classify(pairs: readonly Pair[]): BlockClass {

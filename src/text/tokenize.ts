@@ -34,6 +34,7 @@ const LEADING_IGNORABLES = /^\p{DI}+/u;
 const TRAILING_IGNORABLES = /\p{DI}+$/u;
 // Anything that would make tokenize() cut a normalised word differently from one whole token.
 const NOT_ONE_TOKEN = /[^\p{L}\p{M}\p{N}']|^'|'$|''/u;
+const EDGE_APOSTROPHES = /^'+|'+$/g;
 const UNSPACED = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
 // Combining marks, and the half-width (semi-)voiced sound marks, which NFKC composes with the kana before.
 const ATTACHED = /[\p{M}\uff9e\uff9f]/u;
@@ -142,7 +143,11 @@ function pushNormalised(raw: string, start: number, end: number, out: Tokens): v
   // original word's offsets. The pieces are already normalised (normalizeWord is at a fixed point).
   WORD_INNER.lastIndex = 0;
   for (let m = WORD_INNER.exec(word); m !== null; m = WORD_INNER.exec(word)) {
-    forEachCluster(m[0], (piece) => {
+    forEachCluster(m[0], (cluster) => {
+      // Cut next to an unspaced character, a stretch can start or end with an apostrophe ("㊀ŉ" →
+      // "一'n"), which tokenize() would not keep at a word's edge.
+      const piece = cluster.replace(EDGE_APOSTROPHES, '');
+      if (piece === '') return;
       out.words.push(piece);
       out.starts.push(start);
       out.ends.push(end);

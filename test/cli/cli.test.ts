@@ -61,9 +61,11 @@ describe('neardup CLI', () => {
     const out = run(['articles']);
     expect(out.code).toBe(0);
     expect(out.stdout).toContain('articles/article-1.txt:3 ¶3–7  ⇄  articles/article-1.txt:8 ¶8–12');
+    // Report v2: the five copied paragraphs are five clusters, each shown once with its places.
     expect(out.stdout).toContain(
-      '    [exact] articles/article-1.txt:3 ¶3  ⇄  articles/article-1.txt:8 ¶8   Jaccard 1.00, containment 1.00, similarity 1.00',
+      '  [exact] this paragraph appears 2 times in one document: “Foreign Minister Fuad Hussein',
     );
+    expect(out.stdout).toContain('      articles/article-1.txt:3 ¶3, articles/article-1.txt:8 ¶8\n');
     expect(out.stdout).toContain('articles/article-1.txt:4 ¶4  ⇄  articles/article-2.txt:6 ¶6');
     expect(out.stdout).not.toContain('\x1b[');
     expect(out.stdout.trimEnd().split('\n').at(-1)).toMatch(/^neardup: 2 document\(s\), 22 paragraph\(s\)/);

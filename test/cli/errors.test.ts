@@ -103,6 +103,6 @@ describe('neardup CLI: numbers are plain decimals', () => {
     ['1', 1],
     ['1.', 1],
   ])('accepts --threshold %j as %d', (value, expected) => {
-    expect(parseCli(['--threshold', value, 'a.txt']).threshold).toBe(expected);
+    expect(parseCli(['--threshold', value, 'a.txt']).options.threshold).toBe(expected);
   });
 });

@@ -89,12 +89,21 @@ describe('control characters', () => {
   it('are escaped in the text report, in file names and quoted passages, on a terminal or not', async () => {
     writeFileSync(join(dir, name), evil);
     writeFileSync(join(dir, 'plain.txt'), evil);
+    writeFileSync(
+      join(dir, 'more.txt'),
+      `A first paragraph of its own.\n\n${evil}\nA last one, of its own too.\n`,
+    );
     for (const tty of [false, true]) {
       const out = await cli([join(dir, name), join(dir, 'plain.txt')], { tty });
       expect(out.code).toBe(0);
       expect(terminalControls(withoutOwnColours(out.stdout))).toEqual([]);
-      expect(out.stdout).toContain('evil\\x1b[2J\\u009b31m.txt:1 ¶1');
-      expect(out.stdout).toContain('“Click \\x1b]0;owned\\x07 here \\x1b[2J and \\u009b31m the screen');
+      // Two copies of one another: one document group, the escaped names on its line.
+      expect(out.stdout).toContain('evil\\x1b[2J\\u009b31m.txt and ');
+      // A third file holding the paragraph among others: the paragraph's cluster, quoted, with its places.
+      const three = await cli([join(dir, name), join(dir, 'plain.txt'), join(dir, 'more.txt')], { tty });
+      expect(terminalControls(withoutOwnColours(three.stdout))).toEqual([]);
+      expect(three.stdout).toContain('evil\\x1b[2J\\u009b31m.txt:1 ¶1');
+      expect(three.stdout).toContain('“Click \\x1b]0;owned\\x07 here \\x1b[2J and \\u009b31m the screen');
       // Progress on a terminal writes its own \r and ESC [K, nothing else.
       expect(terminalControls(out.stderr.replaceAll('\r\x1b[K', ''))).toEqual([]);
     }

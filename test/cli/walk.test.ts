@@ -1,5 +1,5 @@
 // Directory walks: endings in any case, names without an ending, symbolic links to folders (followed
-// once, no loops), files skipped said aloud, records (JSONL, CSV) refused rather than misread.
+// once, no loops), files skipped said aloud, JSON Lines read record by record, CSV refused rather than misread.
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -105,26 +105,42 @@ describe('directory walks', () => {
   });
 });
 
-describe('records are refused, not read as prose', () => {
+describe('rows are refused, not read as prose', () => {
   it.each([
-    ['data.jsonl', 'JSON Lines (.jsonl)', /jq.*neardup dedup/],
-    ['dump.NDJSON', 'JSON Lines (.ndjson)', /jq.*neardup dedup/],
-    ['table.csv', 'CSV (.csv)', /text column to text files/],
-    ['table.tsv', 'tab-separated values (.tsv)', /text column to text files/],
-  ])('given %s, exit 2 saying how to read it', async (name, kind, how) => {
+    ['table.csv', 'CSV (.csv)'],
+    ['table.tsv', 'tab-separated values (.tsv)'],
+  ])('given %s, exit 2 saying how to read it', async (name, kind) => {
     const path = join(dir, name);
     writeFileSync(path, 'a,b\n1,"two\n\nlines"\n');
     const out = await cli([path]);
     expect(out.code).toBe(2);
     expect(out.stdout).toBe('');
     expect(out.stderr).toContain(`neardup: ${JSON.stringify(path)} is ${kind}: neardup reads prose`);
-    expect(out.stderr).toMatch(how);
+    expect(out.stderr).toMatch(/write the text column to JSON Lines/);
   });
+});
 
-  it('found in a folder walk with a matching --ext, exit 2; with another --ext, skipped and counted', async () => {
-    const asked = await cli(['--ext', '.jsonl', join(dir, 'records')]);
-    expect(asked.code).toBe(2);
-    expect(asked.stderr).toMatch(/^neardup: ".*export\.JSONL" is JSON Lines \(\.jsonl\)/);
+// Until neardup dedup existed, JSONL files were refused like CSV; they are now read record by record.
+describe('JSON Lines are read record by record', () => {
+  it.each([['data.jsonl'], ['dump.NDJSON']])(
+    'given %s, each record is a document named by its id',
+    async (name) => {
+      const path = join(dir, name);
+      writeFileSync(
+        path,
+        `{"id": "one", "text": ${JSON.stringify(SAME)}}\n{"id": 2, "text": ${JSON.stringify(SAME)}}\n`,
+      );
+      const out = await cli(['--format', 'json', path]);
+      expect(out.code).toBe(0);
+      expect(ids(out.stdout)).toEqual(['one', '2']);
+      expect((JSON.parse(out.stdout) as Report).pairs).toHaveLength(1);
+    },
+  );
+
+  it('found in a folder walk with a matching --ext; with another --ext, skipped and counted', async () => {
+    const asked = await cli(['--format', 'json', '--ext', '.jsonl', join(dir, 'records')]);
+    expect(asked.code).toBe(0);
+    expect(ids(asked.stdout)).toEqual(['1']);
     const other = await cli([join(dir, 'records'), join(dir, 'outside')]);
     expect(other.code).toBe(2); // records/ holds no .txt or .md file
     expect(other.stderr).toMatch(
@@ -134,19 +150,27 @@ describe('records are refused, not read as prose', () => {
 });
 
 describe("--ext '*'", () => {
-  it('takes every file, names like GPL-2.0 included, and skips (not refuses) records', async () => {
+  it('takes every file, names like GPL-2.0 included, JSON Lines as records', async () => {
     const out = await cli(['--format', 'json', '--ext', '*', join(dir, 'mixed')]);
     expect(out.code).toBe(0);
-    expect(ids(out.stdout).map((id) => id.slice(join(dir, 'mixed').length + 1))).toEqual([
+    const prefix = join(dir, 'mixed').length + 1;
+    expect(ids(out.stdout).map((id) => (id === '1' ? id : id.slice(prefix)))).toEqual([
       'LICENSE',
       'Title.Md',
       'UPPER.TXT',
+      '1', // the record of data.jsonl
       'lower.txt',
       'notes.pdf',
       'other.html',
       'page.html',
       join('pkg', 'copyright'),
     ]);
-    expect(out.stderr).toMatch(/^neardup: skipped 1 file\(s\) in directories \(endings \.jsonl ×1\)/);
+    expect(out.stderr).toBe('');
+    // CSV is still skipped (and counted) by --ext '*', not refused
+    writeFileSync(join(dir, 'mixed', 'rows.csv'), 'a,b\n');
+    const again = await cli(['--format', 'json', '--ext', '*', join(dir, 'mixed')]);
+    rmSync(join(dir, 'mixed', 'rows.csv'));
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/^neardup: skipped 1 file\(s\) in directories \(endings \.csv ×1\)/);
   });
 });

@@ -156,7 +156,7 @@ describe('seed articles, default options', () => {
     expect(text).toContain('“readiness to fully coordinate with Iraq to confront these groups”');
     expect(text).not.toContain('\x1b[');
     expect(text.trimEnd().split('\n').at(-1)).toMatch(
-      /^neardup: 2 document\(s\), 22 paragraph\(s\): 7 flagged pair\(s\) \(5 exact, 0 near, 2 overlap\) in 1 block\(s\), [\d.]+ ms\. Lines and paragraph numbers are 1-based\.$/,
+      /^neardup: 2 document\(s\), 22 paragraph\(s\): 7 flagged pair\(s\) \(5 exact, 0 near, 2 overlap\) in 1 block\(s\), 5 cluster\(s\) of copies, [\d.]+ ms\. Lines and paragraph numbers are 1-based\.$/,
     );
     expect(renderText(report, textOf, { color: true })).toContain('\x1b[36m[overlap]\x1b[0m');
   });

@@ -8,8 +8,11 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDuplicates, type Report } from '../../src/index.js';
+import { ReportGroups } from '../../src/report/grouping.js';
 import { renderHtml } from '../../src/report/html.js';
+import { debianLike } from '../cli/debian-like.js';
 import { seedArticles } from '../helpers.js';
+import { quotingDocs } from '../report/boilerplate.js';
 import { browserRequired, chromiumPath, launchChromium } from './browser.js';
 
 const root = resolve(__dirname, '..', '..');
@@ -77,7 +80,11 @@ run('in headless Chromium', () => {
     const report = await findDuplicates(docs);
     const texts = new Map(docs.map((d) => [d.id, d.text]));
     const { page } = await open(renderHtml(report, texts), 'seed.html');
-    expect(await page.locator('li.pair').count()).toBe(report.pairs.length);
+    // Report v2: pairs inside a cluster are shown by the cluster, once; the others as pairs.
+    const inClusters = new ReportGroups(report).clusterPairs;
+    expect(inClusters.size).toBeGreaterThan(0);
+    expect(await page.locator('li.pair').count()).toBe(report.pairs.length - inClusters.size);
+    expect(await page.locator('li.cluster').count()).toBe(report.clusters.length);
     const shownTexts = await page.$$eval('.text', (els) => els.map((el) => el.textContent));
     expect(shownTexts).toEqual(docs.map((d) => d.text));
 
@@ -107,6 +114,54 @@ run('in headless Chromium', () => {
     }
     await page.close();
   });
+
+  it('shows hundreds of documents collapsed, grouped by document and by cluster with counts, and thousands of pairs folded', async () => {
+    const docs = [
+      ...[...debianLike(240).files].map(([id, text]) => ({ id, text })),
+      ...quotingDocs(4, 60), // 240 paragraphs quoting sentences in groups of 9: 960 overlap pairs
+    ];
+    const texts = new Map(docs.map((d) => [d.id, d.text]));
+    const report = await findDuplicates(docs);
+    const html = renderHtml(report, texts);
+    const { page } = await open(html, 'many.html');
+    const shown = await page.evaluate(() => ({
+      headings: Array.from(document.querySelectorAll('h2'), (h) => h.textContent),
+      documents: document.querySelectorAll('details.doc').length,
+      open: document.querySelectorAll('details[open]').length,
+      pairs: document.querySelector('#pairs summary')?.textContent,
+      pairItems: document.querySelectorAll('#pairs li.pair').length,
+      pairVisible: document.querySelector('#pairs li.pair')?.checkVisibility(),
+    }));
+    expect(shown.headings).toContain('Duplicate documents: 2 groups');
+    expect(shown.headings).toContainEqual(expect.stringMatching(/^Repeated paragraphs: 5 clusters/));
+    expect(shown.documents).toBe(docs.length);
+    expect(shown.open).toBe(0);
+    const listed = report.pairs.filter((p) => p.kind === 'overlap').length;
+    expect(listed).toBeGreaterThan(200);
+    expect(shown.pairs).toBe(
+      `${listed.toLocaleString('en')} pairs: ${listed.toLocaleString('en')} overlap: open to list them`,
+    );
+    expect(shown.pairItems).toBe(listed);
+    expect(shown.pairVisible).toBe(false); // folded until opened
+    // Opened, a document shows its flagged paragraphs, each highlight where its offsets say.
+    const marks = await page.evaluate(() => {
+      const details = document.querySelector<HTMLDetailsElement>('details.doc')!;
+      details.open = true;
+      return Array.from(details.querySelectorAll<HTMLElement>('.text .hl'), (mark) => ({
+        doc: Number(mark.closest<HTMLElement>('.text')!.dataset.doc),
+        from: Number(mark.dataset.from),
+        to: Number(mark.dataset.to),
+        text: mark.textContent,
+        visible: mark.checkVisibility(),
+      }));
+    });
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) {
+      expect(mark.text).toBe(texts.get(report.documents[mark.doc].id)!.slice(mark.from, mark.to));
+      expect(mark.visible).toBe(true);
+    }
+    await page.close();
+  }, 120_000);
 
   it('links a highlighted passage to its counterpart in the other document', async () => {
     const docs = seedArticles();

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { findDuplicates, renderSarif, toSarif } from '../../src/index.js';
 import { artifactUri } from '../../src/report/sarif.js';
 import { seedArticles } from '../helpers.js';
+import { pairsOnly } from './hand-report.js';
 
 const schema = JSON.parse(
   readFileSync(new URL('../fixtures/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8'),
@@ -52,8 +53,30 @@ describe('toSarif', () => {
     );
   });
 
-  it('names both paragraphs as locations, and every shared passage on both sides, where the offsets say', async () => {
+  it('names a cluster’s first paragraph as its location and every other member as a related one', async () => {
     const report = await findDuplicates(seed);
+    expect(report.clusters.length).toBeGreaterThan(0);
+    const { results } = toSarif(report, seedTexts).runs[0];
+    const clusterResults = results!.filter((r) => r.partialFingerprints!['neardupCluster/v1'] !== undefined);
+    expect(clusterResults).toHaveLength(report.clusters.length);
+    clusterResults.forEach((result, i) => {
+      const cluster = report.clusters[i];
+      const at = (m: { doc: string; paragraph: number }) =>
+        report.documents.find((d) => d.id === m.doc)!.paragraphs[m.paragraph];
+      const rep = at(cluster.representative);
+      const region = result.locations![0].physicalLocation!.region!;
+      expectRegionSlices(seedTexts.get(cluster.representative.doc)!, region, rep.start, rep.end);
+      expect(result.relatedLocations).toHaveLength(cluster.members.length - 1);
+      cluster.members.slice(1).forEach((m, k) => {
+        const related = result.relatedLocations![k].physicalLocation!.region!;
+        expectRegionSlices(seedTexts.get(m.doc)!, related, at(m).start, at(m).end);
+      });
+    });
+  });
+
+  it('names both paragraphs as locations, and every shared passage on both sides, where the offsets say', async () => {
+    // Every pair as a pair (as pairs outside clusters are shown).
+    const report = pairsOnly(await findDuplicates(seed));
     const { results, artifacts } = toSarif(report, seedTexts).runs[0];
     results!.forEach((result, i) => {
       const pair = report.pairs[i];
@@ -90,7 +113,11 @@ describe('toSarif', () => {
     const text =
       'Title line\r\n\r\nThe same paragraph\r\nspans two lines here.\r\n\r\nThe same paragraph\r\nspans two lines here.\r\n';
     const report = await findDuplicates([{ id: 'crlf.txt', text }]);
-    const result = toSarif(report, { 'crlf.txt': text }).runs[0].results![0];
+    // The copy is the related location of its cluster's result; the second location of the pair's.
+    const cluster = toSarif(report, { 'crlf.txt': text }).runs[0].results![0];
+    const member = cluster.relatedLocations![0].physicalLocation!.region!;
+    expect([member.startLine, member.startColumn, member.endLine, member.endColumn]).toEqual([6, 1, 7, 22]);
+    const result = toSarif(pairsOnly(report), { 'crlf.txt': text }).runs[0].results![0];
     const region = result.locations![1].physicalLocation!.region!;
     expect([region.startLine, region.startColumn, region.endLine, region.endColumn]).toEqual([6, 1, 7, 22]);
     expectRegionSlices(text, region, text.lastIndexOf('The same'), text.length - 2);
@@ -128,11 +155,15 @@ describe('toSarif', () => {
   });
 
   it('gives each pair a fingerprint that is stable across runs and distinct between pairs', async () => {
-    const first = toSarif(await findDuplicates(seed), seedTexts).runs[0].results!;
-    const again = toSarif(await findDuplicates(seed), seedTexts).runs[0].results!;
+    const first = toSarif(pairsOnly(await findDuplicates(seed)), seedTexts).runs[0].results!;
+    const again = toSarif(pairsOnly(await findDuplicates(seed)), seedTexts).runs[0].results!;
     const prints = first.map((r) => r.partialFingerprints!['neardupPair/v1']);
     expect(again.map((r) => r.partialFingerprints!['neardupPair/v1'])).toEqual(prints);
     expect(new Set(prints).size).toBe(prints.length);
+    const grouped = toSarif(await findDuplicates(seed), seedTexts).runs[0].results!;
+    const clusterPrints = grouped.map((r) => r.partialFingerprints!['neardupCluster/v1']).filter(Boolean);
+    expect(clusterPrints.length).toBeGreaterThan(1);
+    expect(new Set(clusterPrints).size).toBe(clusterPrints.length);
   });
 });
 

@@ -3,6 +3,7 @@ import { findDuplicates, NearDupError, type Report, renderText } from '../../src
 import { quotable } from '../../src/report/quote.js';
 import { seedArticles, terminalControls, withoutOwnColours } from '../helpers.js';
 import { boilerplate } from './boilerplate.js';
+import { pairsOnly } from './hand-report.js';
 
 const Q1 = 'the committee will publish its final report on the new bridge before the end of the summer';
 const Q2 = 'residents can comment on the plans at the town hall every weekday morning until the vote';
@@ -23,7 +24,18 @@ describe('renderText: blocks', () => {
   it('lists the pairs of a copied block, each with places, kind, figures and its passage shortened', async () => {
     const docs = seedArticles();
     const texts = Object.fromEntries(docs.map((d) => [d.id, d.text]));
-    const text = renderText(await findDuplicates(docs), texts);
+    const report = await findDuplicates(docs);
+    // Report v2: the five copied paragraphs are five exact clusters, each shown once by the grouped text.
+    const grouped = renderText(report, texts);
+    expect(grouped).toContain('  article-1:3 ¶3–7  ⇄  article-1:8 ¶8–12   5 pairs, exact, mean Jaccard 1.00');
+    expect(
+      grouped.match(
+        /\[exact\] this paragraph appears in one document \(2 times\)|\[exact\] this paragraph appears 2 times in one document/g,
+      ),
+    ).toHaveLength(5);
+    expect(grouped).not.toContain('    [exact] article-1:3 ¶3  ⇄  article-1:8 ¶8');
+    // The pair lines, as shown for pairs outside clusters:
+    const text = renderText(pairsOnly(report), texts);
     const lines = text.split('\n');
     const heading = lines.indexOf(
       'Copied blocks (runs of consecutive paragraphs repeated as exact or near duplicates):',
@@ -73,7 +85,15 @@ describe('renderText: blocks', () => {
       c: `x\n\n${COUNCIL}\n\nThe mayor said that ${Q1}, according to a statement.`,
       d: `y\n\n${COUNCIL}\n\nIn a brief note, officials wrote that ${Q1} and declined to comment further on costs.`,
     };
-    const text = renderText(await reportOf(texts), texts);
+    const report = await reportOf(texts);
+    const grouped = renderText(report, texts);
+    expect(grouped).toContain('  c:3 ¶2–3  ⇄  d:3 ¶2–3   2 pairs, exact/overlap, mean Jaccard 0.72\n');
+    expect(grouped).toContain(
+      `  [exact] this paragraph appears in 2 documents: “${COUNCIL}”\n      c:3 ¶2, d:3 ¶2\n`,
+    );
+    expect(grouped).not.toContain('    [exact] c:3 ¶2  ⇄  d:3 ¶2');
+    expect(grouped).toContain('    [overlap] c:5 ¶3  ⇄  d:5 ¶3   Jaccard 0.44');
+    const text = renderText(pairsOnly(report), texts);
     expect(text).toMatch(
       /^Mixed blocks \(runs of consecutive paragraphs, some copied, some sharing passages\):\n/,
     );
@@ -110,7 +130,10 @@ describe('renderText: pairs, colour and the summary', () => {
       { threshold: 0.5, bridgeGap: 0 },
     );
     expect(report.pairs[0].spans.length).toBeGreaterThan(3);
-    const text = renderText(report, texts);
+    // In one near cluster, the pair is shown by its cluster (b with its Jaccard to a), passages unquoted.
+    expect(renderText(report, texts)).toContain(`a:1 ¶1, b:1 ¶1 (${report.pairs[0].jaccard.toFixed(2)})`);
+    // A near pair outside clusters quotes three passages:
+    const text = renderText(pairsOnly(report), texts);
     expect(text.match(/shared words: /g)).toHaveLength(3);
     expect(text).toContain(`  … and ${report.pairs[0].spans.length - 3} more shared passages`);
   });
@@ -158,7 +181,17 @@ describe('renderText: large reports', () => {
   it('renders 230 files holding two paragraphs 115 times (26,449 blocks, 52,898 pairs) without overflowing the stack', async () => {
     const { report, texts } = await boilerplate(230, 115);
     expect(report.pairs).toHaveLength(52_898);
-    const text = renderText(report, texts);
+    // Grouped (Report v2): one document group says it all, in a few lines.
+    const grouped = renderText(report, texts).split('\n');
+    expect(grouped[0]).toBe('Duplicate documents (1 group of documents that are copies of one another):');
+    expect(grouped[1]).toBe(
+      '  [near] pkg-0/copyright (231 paragraphs; their repeated paragraphs are not listed again below) and 229 copies of it:',
+    );
+    expect(grouped[2]).toBe('      pkg-1/copyright is pkg-0/copyright with 1 paragraph added and 1 removed');
+    expect(grouped[10]).toBe('      … and 221 more');
+    expect(grouped).toHaveLength(14);
+    // Every block and pair as lines, as shown without groups: the stack must hold.
+    const text = renderText(pairsOnly(report), texts);
     const lines = text.split('\n');
     expect(lines[0]).toBe(
       'Copied blocks (runs of consecutive paragraphs repeated as exact or near duplicates):',
@@ -182,9 +215,13 @@ describe('renderText: control characters', () => {
     for (const color of [false, true]) {
       const text = renderText(report, texts, { color });
       expect(terminalControls(color ? withoutOwnColours(text) : text)).toEqual([]);
-      expect(text).toContain('a\\x1b[31m.txt:1 ¶1');
-      expect(text).toContain('b\\u009b.txt\\x0afake line:1 ¶1');
-      expect(text).toContain('Click \\x1b]0;owned\\x07 here \\x1b[2J to clear \\u009b31m the whole');
+      // The two documents are one document group: their names, escaped, on its line.
+      expect(text).toContain('a\\x1b[31m.txt and b\\u009b.txt\\x0afake line are exact copies');
+      const pairs = renderText(pairsOnly(report), texts, { color });
+      expect(terminalControls(color ? withoutOwnColours(pairs) : pairs)).toEqual([]);
+      expect(pairs).toContain('a\\x1b[31m.txt:1 ¶1');
+      expect(pairs).toContain('b\\u009b.txt\\x0afake line:1 ¶1');
+      expect(pairs).toContain('Click \\x1b]0;owned\\x07 here \\x1b[2J to clear \\u009b31m the whole');
     }
   });
 });

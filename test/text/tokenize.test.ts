@@ -185,7 +185,8 @@ describe('normalizeText', () => {
   // BUG: an apostrophe next to CJK text, or U+02BC (a letter, folded to "'"), yields tokens that start
   // or end with an apostrophe ("'s", "'") which plain ASCII text can never produce.
   it('never yields a token that starts or ends with an apostrophe', () => {
-    for (const text of ["東京's", 'ʼ', 'a’ʼa']) {
+    // '㊀ŉ': NFKC gives "一ʼn", cut beside the Han character into "'n" (found by the property test).
+    for (const text of ["東京's", 'ʼ', 'a’ʼa', '㊀ŉ', 'x㊀ŉy']) {
       for (const w of words(text)) expect(w.startsWith("'") || w.endsWith("'"), w).toBe(false);
       const once = normalizeText(text);
       expect(normalizeText(once)).toBe(once);
