@@ -6,7 +6,7 @@ import { Detection } from '../../src/pipeline/detection.js';
 import { type FoundPair, verifyCandidates } from '../../src/pipeline/find.js';
 import { assembleReport } from '../../src/pipeline/report.js';
 import { verifyParams } from '../../src/pipeline/stage-params.js';
-import { ExactShingles } from '../../src/verify/exact-shingles.js';
+import { ExactShingles, type HashedTerms, type ShingleSet } from '../../src/verify/exact-shingles.js';
 import { PairVerifier } from '../../src/verify/pair-verifier.js';
 import type { BenchContext, StageTask } from './context.js';
 
@@ -41,10 +41,16 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
   const verified = verify();
   // The terms of both sides of every flagged pair, as verification reads them: the exact figures are
   // computed for these pairs (and for the few that 32-bit collisions alone make look alike).
+  const read = new Map<number, HashedTerms>();
   const termsOf = (p: number) => {
-    const info = corpus.paragraphsByDoc[corpus.docOf[p]][corpus.indexOf[p]];
-    const read = extractor.readOwned(corpus.docs[corpus.docOf[p]].text, info.start, info.end);
-    return { words: read.terms.words, hashes: read.termHashes };
+    let terms = read.get(p);
+    if (terms === undefined) {
+      const info = corpus.paragraphsByDoc[corpus.docOf[p]][corpus.indexOf[p]];
+      const paragraph = extractor.readOwned(corpus.docs[corpus.docOf[p]].text, info.start, info.end);
+      terms = { words: paragraph.terms.words, hashes: paragraph.termHashes };
+      read.set(p, terms);
+    }
+    return terms;
   };
   const flaggedTerms = verified.map(({ p, q }) => [termsOf(p), termsOf(q)] as const);
   let found: FoundPair[] = [];
@@ -61,8 +67,18 @@ export function verificationTasks(ctx: BenchContext): { tasks: StageTask[]; coun
       name: VERIFICATION.exact,
       mb,
       fn: () => {
+        // As the verifier does: each paragraph's shingle set made once, then merged per pair.
         const exact = new ExactShingles(verifyParams(resolved));
-        for (const [a, b] of flaggedTerms) exact.figures(a, b);
+        const sets = new Map<HashedTerms, ShingleSet>();
+        const setOf = (terms: HashedTerms) => {
+          let set = sets.get(terms);
+          if (set === undefined) {
+            set = exact.shingleSet(terms);
+            sets.set(terms, set);
+          }
+          return set;
+        };
+        for (const [a, b] of flaggedTerms) exact.compare(setOf(a), setOf(b));
       },
     },
     {

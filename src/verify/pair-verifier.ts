@@ -1,10 +1,10 @@
 import type { FeatureExtractor, ParagraphText } from '../sketch/features.js';
 import type { Pair, PairSide, Span } from '../types.js';
-import { withRoom } from '../util/grow.js';
 import { LruCache } from '../util/lru.js';
-import { ExactShingles } from './exact-shingles.js';
+import { ExactShingles, type ShingleSet } from './exact-shingles.js';
 import { editSimilarity, jaccard } from './metrics.js';
 import type { Passage } from './passages.js';
+import { rollingWindows } from './run-stretches.js';
 import { type PassageOptions, SharedPassages } from './shared-passages.js';
 import { type SharedRun, sharedRuns } from './shared-runs.js';
 
@@ -31,6 +31,13 @@ export interface ParagraphSource {
   place(p: number): PairSide;
 }
 
+/**
+ * Terms from which a paragraph is read (tokenised) for its first candidate that shares a window, rather
+ * than first ruled in on its term hashes (see mayOverlap): 10 paragraphs of 237,000 words spent a tenth
+ * of their verification building those second automata.
+ */
+const READ_AT_ONCE_TERMS = 2048;
+
 /** Paragraphs whose tokens the verifier keeps at once (least recently used are dropped first). */
 const CACHED_PARAGRAPHS = 4096;
 
@@ -46,6 +53,8 @@ export class PairVerifier {
   private readonly windowCaches = new Map<number, LruCache<Uint32Array>>();
   /** Each paragraph's words joined by spaces, and where each word starts there (see normalised). */
   private readonly normalCache = new WeakMap<ParagraphText, { text: string; offsets: number[] }>();
+  /** Each paragraph's distinct shingles, sorted once for all the pairs it is in (see ExactShingles). */
+  private readonly shingleCache = new WeakMap<ParagraphText, ShingleSet>();
   private scratch: Uint32Array = new Uint32Array(256);
 
   private readonly shifts = new Map<number, number>();
@@ -159,10 +168,7 @@ export class PairVerifier {
     const overlapFound = mayBeNear ? undefined : passagesOf(minOverlapWords);
     const overlapPassages = overlapFound && this.beyondRepeated(overlapFound.passages, p, q);
     if (overlapPassages?.length === 0) return undefined;
-    const figures = this.exact.figures(
-      { words: a.terms.words, hashes: a.termHashes },
-      { words: b.terms.words, hashes: b.termHashes },
-    );
+    const figures = this.exact.compare(this.shingles(a), this.shingles(b));
     const isNear = figures.jaccard >= threshold;
     if (!isNear && !overlaps) return undefined;
     const found = isNear
@@ -228,7 +234,12 @@ export class PairVerifier {
     if (this.params.bridgeGap === 0) return this.sharesWindow(p, q, m);
     if (!this.sharesWindow(p, q, this.passages.seedWords)) return false;
     if (this.cache.has(p) && this.cache.has(q)) return true;
-    return this.passages.mayShare(this.termHashes(p), this.termHashes(q), m);
+    const aHashes = this.termHashes(p);
+    const bHashes = this.termHashes(q);
+    // A long paragraph is read at once: it meets dozens of candidates, so reading it is paid once, while
+    // the pass over the hashes would index it a second time (a suffix automaton of its own).
+    if (Math.max(aHashes.length, bHashes.length) >= READ_AT_ONCE_TERMS) return true;
+    return this.passages.mayShare(aHashes, bHashes, m);
   }
 
   /**
@@ -256,7 +267,7 @@ export class PairVerifier {
     return cache.get(p, () => {
       const hashes = this.termHashes(p);
       if (hashes.length < m) return new Uint32Array(0);
-      this.scratch = rollingWindows(hashes, m, this.scratch);
+      this.scratch = rollingWindows(hashes, hashes.length, m, this.scratch);
       return this.scratch.slice(0, hashes.length - m + 1).sort();
     });
   }
@@ -268,6 +279,15 @@ export class PairVerifier {
       const terms = this.extractor.terms(text, start, end);
       return terms.hashes.slice(0, terms.terms);
     });
+  }
+
+  private shingles(paragraph: ParagraphText): ShingleSet {
+    let set = this.shingleCache.get(paragraph);
+    if (set === undefined) {
+      set = this.exact.shingleSet({ words: paragraph.terms.words, hashes: paragraph.termHashes });
+      this.shingleCache.set(paragraph, set);
+    }
+    return set;
   }
 
   /** The paragraph's words joined by spaces (its normalised text), and each word's start there: made once. */
@@ -340,25 +360,4 @@ function wordOffsets(words: readonly string[]): number[] {
     at += words[i].length + 1;
   }
   return offsets;
-}
-
-const ROLL = 0x01000193;
-
-/**
- * A polynomial rolling hash of every window of m consecutive values (into `out`, grown if needed): O(1)
- * per window. Equal windows give equal hashes, which is all a filter for shared runs needs.
- */
-function rollingWindows(values: Uint32Array, m: number, out: Uint32Array): Uint32Array {
-  const count = values.length - m + 1;
-  const windows = withRoom(out, count);
-  let top = 1; // ROLL^(m − 1)
-  for (let i = 1; i < m; i++) top = Math.imul(top, ROLL);
-  let h = 0;
-  for (let i = 0; i < m; i++) h = (Math.imul(h, ROLL) + values[i]) | 0;
-  windows[0] = h >>> 0;
-  for (let i = m; i < values.length; i++) {
-    h = (Math.imul(h - Math.imul(values[i - m], top), ROLL) + values[i]) | 0;
-    windows[i - m + 1] = h >>> 0;
-  }
-  return windows;
 }

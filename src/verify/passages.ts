@@ -1,4 +1,4 @@
-import { IntervalSet } from '../util/interval-set.js';
+import { BitRanges } from '../util/bit-ranges.js';
 import type { SharedRun } from './shared-runs.js';
 import type { Words } from './word-ids.js';
 
@@ -66,7 +66,7 @@ export function bridgeRuns(
       open.push(passage);
     }
   }
-  return disjoint(passages);
+  return disjoint(passages, a.length, b.length);
 }
 
 /** Edits and matched words of the gap between two runs. */
@@ -130,11 +130,15 @@ export function alignGap(a: Words, aFrom: number, aTo: number, b: Words, bFrom: 
   return { edits: edits[m], matched: matched[m] };
 }
 
+// Working memory of disjoint, reused from call to call (calls never interleave).
+const onA = new BitRanges();
+const onB = new BitRanges();
+
 /** Most matched words first (then earliest in a), dropping a passage that overlaps a kept one on either side. */
-function disjoint(passages: Passage[]): Passage[] {
+function disjoint(passages: Passage[], aLength: number, bLength: number): Passage[] {
   passages.sort((x, y) => y.words - x.words || x.aFrom - y.aFrom || x.bFrom - y.bFrom);
-  const onA = new IntervalSet();
-  const onB = new IntervalSet();
+  onA.reset(aLength);
+  onB.reset(bLength);
   return passages.filter((p) => {
     if (onA.overlaps(p.aFrom, p.aTo) || onB.overlaps(p.bFrom, p.bTo)) return false;
     onA.add(p.aFrom, p.aTo);

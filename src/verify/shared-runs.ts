@@ -1,4 +1,7 @@
-import { IntervalSet } from '../util/interval-set.js';
+import { BitRanges } from '../util/bit-ranges.js';
+import { withRoom } from '../util/grow.js';
+import { sortByKey } from '../util/radix-sort.js';
+import { RunStretches } from './run-stretches.js';
 import { SuffixAutomaton } from './suffix-automaton.js';
 import { WordIds, type Words } from './word-ids.js';
 
@@ -42,13 +45,32 @@ export function sharedRuns(
  * Where that run cannot be extended by the next position, it is a maximal run, and every maximal run of
  * `b`'s side is one of these or lies inside one. They are chosen longest first, each kept when it
  * overlaps no chosen run on either side: at its first place in `a`, or else at another of its places.
+ *
+ * Only the stretches of `b` whose windows of `minLength` words `a` holds too are walked (RunStretches),
+ * each from the root: within them the lengths of at least `minLength` are the same as a walk of all of
+ * `b` gives, since such a run never leaves its stretch. The runs found are kept in typed arrays and
+ * ordered by two stable radix sorts, so a pair of long paragraphs sharing thousands of short runs
+ * allocates nothing per run but the runs it chooses.
  */
 export class SharedRunFinder {
   private readonly automaton = new SuffixAutomaton();
   private readonly vocabulary = new WordIds();
+  private readonly stretches = new RunStretches();
   private indexed: Words | undefined;
+  private stretchesIndexed = false;
   private runEnd = new Int32Array(0);
   private runState = new Int32Array(0);
+  // The maximal runs found (state, place in a, place in b, length), and the order they are tried in.
+  private found = 0;
+  private foundState: Int32Array = new Int32Array(64);
+  private foundA: Uint32Array = new Uint32Array(64);
+  private foundB: Int32Array = new Int32Array(64);
+  private foundLength: Int32Array = new Int32Array(64);
+  private order: Uint32Array = new Uint32Array(64);
+  private keys: Uint32Array = new Uint32Array(64);
+  private spare: Uint32Array = new Uint32Array(128);
+  private readonly onA = new BitRanges();
+  private readonly onB = new BitRanges();
 
   find(a: Words, aHashes: Uint32Array, b: Words, bHashes: Uint32Array, minLength: number): SharedRun[] {
     if (a.length < minLength || b.length < minLength || b.length === 0) return [];
@@ -56,30 +78,76 @@ export class SharedRunFinder {
       this.vocabulary.build(a, aHashes);
       this.automaton.build(this.vocabulary.ids, a.length);
       this.indexed = a;
+      this.stretchesIndexed = false;
     }
-    const { length, states } = this.matchingStatistics(b, bHashes);
-    const candidates: { state: number; run: SharedRun }[] = [];
-    for (let j = 0; j < b.length; j++) {
-      const here = length[j];
-      // Maximal when the next position does not extend it (then its own run would be one longer).
-      if (here < minLength || (j + 1 < b.length && length[j + 1] === here + 1)) continue;
-      const state = states[j];
-      const aFrom = this.automaton.firstEnd[state] - here + 1;
-      candidates.push({ state, run: { aFrom, bFrom: j - here + 1, length: here } });
+    const { stretches } = this;
+    if (!this.stretchesIndexed || stretches.windowLength !== minLength) {
+      stretches.index(aHashes, a.length, minLength);
+      this.stretchesIndexed = true;
     }
-    candidates.sort(
-      (x, y) => y.run.length - x.run.length || x.run.aFrom - y.run.aFrom || x.run.bFrom - y.run.bFrom,
-    );
-    return this.disjointOnBothSides(candidates);
+    stretches.find(bHashes, b.length);
+    this.found = 0;
+    for (let s = 0; s < stretches.count; s++) {
+      const from = stretches.from[s];
+      const to = stretches.to[s];
+      const { length, states } = this.matchingStatistics(b, bHashes, from, to);
+      for (let j = from; j < to; j++) {
+        const here = length[j];
+        // Maximal when the next position does not extend it (then its own run would be one longer);
+        // past the stretch none does.
+        if (here < minLength || (j + 1 < to && length[j + 1] === here + 1)) continue;
+        const state = states[j];
+        this.keep(state, this.automaton.firstEnd[state] - here + 1, j - here + 1, here);
+      }
+    }
+    this.sortFound();
+    return this.disjointOnBothSides(a.length, b.length);
+  }
+
+  private keep(state: number, aFrom: number, bFrom: number, length: number): void {
+    const n = this.found++;
+    if (n === this.foundState.length) {
+      this.foundState = withRoom(this.foundState, n + 1, n);
+      this.foundA = withRoom(this.foundA, n + 1, n);
+      this.foundB = withRoom(this.foundB, n + 1, n);
+      this.foundLength = withRoom(this.foundLength, n + 1, n);
+    }
+    this.foundState[n] = state;
+    this.foundA[n] = aFrom;
+    this.foundB[n] = bFrom;
+    this.foundLength[n] = length;
+  }
+
+  /**
+   * Orders the runs found longest first, then by place in a, then in b: they were found in the order
+   * of b, and two stable sorts (by place in a, then by length) keep each earlier order among equals.
+   */
+  private sortFound(): void {
+    const n = this.found;
+    this.order = withRoom(this.order, n);
+    this.keys = withRoom(this.keys, n);
+    const { order, keys } = this;
+    for (let i = 0; i < n; i++) {
+      order[i] = i;
+      keys[i] = this.foundA[i];
+    }
+    this.spare = sortByKey(keys, order, n, this.spare);
+    for (let i = 0; i < n; i++) keys[i] = ~this.foundLength[order[i]] >>> 0;
+    this.spare = sortByKey(keys, order, n, this.spare);
   }
 
   /** Forgets the index of `a` (call it before passing an `a` array whose words were changed in place). */
   forget(): void {
     this.indexed = undefined;
+    this.stretchesIndexed = false;
+    this.stretches.forget();
   }
 
-  /** For each position j of b: the longest run ending there that `a` holds, and its automaton state. */
-  private matchingStatistics(b: Words, bHashes: Uint32Array) {
+  /**
+   * For each position j of b[from, to): the longest run ending there, starting at `from` or later, that
+   * `a` holds, and its automaton state.
+   */
+  private matchingStatistics(b: Words, bHashes: Uint32Array, from: number, to: number) {
     if (this.runEnd.length < b.length) {
       this.runEnd = new Int32Array(b.length);
       this.runState = new Int32Array(b.length);
@@ -87,7 +155,7 @@ export class SharedRunFinder {
     const { automaton, vocabulary } = this;
     let state = 0;
     let length = 0;
-    for (let j = 0; j < b.length; j++) {
+    for (let j = from; j < to; j++) {
       const symbol = vocabulary.idOf(b[j], bHashes[j]);
       if (symbol < 0) {
         state = 0;
@@ -112,19 +180,22 @@ export class SharedRunFinder {
   }
 
   /** Longest first, each at the first of its places in `a` that overlaps no chosen run there. */
-  private disjointOnBothSides(candidates: { state: number; run: SharedRun }[]): SharedRun[] {
-    const onA = new IntervalSet();
-    const onB = new IntervalSet();
+  private disjointOnBothSides(aLength: number, bLength: number): SharedRun[] {
+    const { onA, onB } = this;
+    onA.reset(aLength);
+    onB.reset(bLength);
     const chosen: SharedRun[] = [];
-    for (const { state, run } of candidates) {
-      const { bFrom, length } = run;
+    for (let i = 0; i < this.found; i++) {
+      const r = this.order[i];
+      const bFrom = this.foundB[r];
+      const length = this.foundLength[r];
       if (onB.overlaps(bFrom, bFrom + length)) continue;
-      let aFrom = run.aFrom;
+      let aFrom = this.foundA[r];
       if (onA.overlaps(aFrom, aFrom + length)) {
         // The same words end at these other places in `a` (each one a maximal run too: the words before
         // and after them in `b` would have made the matching run longer).
         const free = this.automaton
-          .endPositions(state, MAX_PLACES)
+          .endPositions(this.foundState[r], MAX_PLACES)
           .map((end) => end - length + 1)
           .find((from) => !onA.overlaps(from, from + length));
         if (free === undefined) continue;
