@@ -22,6 +22,11 @@ import { WorkerPool } from './pool.js';
 
 export { type RedisStorageOptions, redisStorage } from './redis.js';
 export type { RedisClient } from './redis-client.js';
+export {
+  type RedisClusterStorage,
+  type RedisClusterStorageOptions,
+  redisClusterStorage,
+} from './redis-cluster.js';
 
 export interface ParallelOptions {
   /** Worker threads verifying candidate pairs. Default: os.availableParallelism(). */

@@ -16,6 +16,10 @@ export interface RedisCluster {
   /** One URL per node: redis://127.0.0.1:port. */
   urls: string[];
   ports: number[];
+  /** The redis-server of each port (masters first, as `redis-cli --cluster create` was given them). */
+  servers: RedisServer[];
+  /** Starts the server of ports[i] again (after it was killed): it rejoins the cluster from its nodes.conf. */
+  restart(i: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -39,37 +43,34 @@ async function clusterPorts(count: number): Promise<number[]> {
   return ports;
 }
 
-export async function startCluster(): Promise<RedisCluster> {
+/** A cluster of `masters` masters (3 or more; fewer with `--cluster create` is refused) and `replicas` replicas each. */
+export async function startCluster({ masters = 3, replicas = 0 } = {}): Promise<RedisCluster> {
   if (!redisCliPath) throw new Error('redis-cli not found: install the Debian package "redis-tools"');
   const dir = mkdtempSync(join(tmpdir(), 'neardup-cluster-'));
-  const ports = await clusterPorts(3);
+  const ports = await clusterPorts(masters * (1 + replicas));
   const nodes: RedisServer[] = [];
   try {
-    for (const port of ports) {
-      nodes.push(
-        await startRedis({
-          port,
-          args: [
-            '--cluster-enabled',
-            'yes',
-            '--cluster-config-file',
-            join(dir, `nodes-${port}.conf`),
-            '--cluster-node-timeout',
-            '3000',
-            '--dir',
-            dir,
-          ],
-        }),
-      );
+    for (const port of ports) nodes.push(await startRedis({ port, args: nodeArgs(dir, port) }));
+    if (masters === 1 && replicas === 0) {
+      // `--cluster create` wants three masters: one node takes every slot itself.
+      await promisify(execFile)(redisCliPath, [
+        '-p',
+        String(ports[0]),
+        'CLUSTER',
+        'ADDSLOTSRANGE',
+        '0',
+        '16383',
+      ]);
+    } else {
+      await promisify(execFile)(redisCliPath, [
+        '--cluster',
+        'create',
+        ...ports.map((p) => `127.0.0.1:${p}`),
+        '--cluster-replicas',
+        String(replicas),
+        '--cluster-yes',
+      ]);
     }
-    await promisify(execFile)(redisCliPath, [
-      '--cluster',
-      'create',
-      ...ports.map((p) => `127.0.0.1:${p}`),
-      '--cluster-replicas',
-      '0',
-      '--cluster-yes',
-    ]);
     for (const port of ports) await clusterReady(port);
   } catch (error) {
     for (const node of nodes) await node.stop();
@@ -79,6 +80,11 @@ export async function startCluster(): Promise<RedisCluster> {
   return {
     urls: ports.map((p) => `redis://127.0.0.1:${p}`),
     ports,
+    servers: nodes,
+    async restart(i) {
+      await nodes[i].stop();
+      nodes[i] = await startRedis({ port: ports[i], args: nodeArgs(dir, ports[i]) });
+    },
     async stop() {
       for (const node of nodes) await node.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -86,13 +92,31 @@ export async function startCluster(): Promise<RedisCluster> {
   };
 }
 
-/** Waits until the node says the cluster is ok (every slot served). */
+function nodeArgs(dir: string, port: number): string[] {
+  return [
+    '--cluster-enabled',
+    'yes',
+    // A lone node never learns its address from a peer; CLUSTER SLOTS would name it '' to clients.
+    '--cluster-announce-ip',
+    '127.0.0.1',
+    '--cluster-config-file',
+    join(dir, `nodes-${port}.conf`),
+    '--cluster-node-timeout',
+    '3000',
+    '--dir',
+    dir,
+  ];
+}
+
+/** Waits until the node says the cluster is ok (every slot served) and, a replica, is in sync with its master. */
 async function clusterReady(port: number): Promise<void> {
   const r = new Redis({ port, host: '127.0.0.1', lazyConnect: true });
   try {
     await r.connect();
     for (let i = 0; i < 200; i++) {
-      if (/cluster_state:ok/.test(await r.cluster('INFO'))) return;
+      const replication = await r.info('replication');
+      const linked = !/^role:slave/m.test(replication) || /^master_link_status:up/m.test(replication);
+      if (linked && /cluster_state:ok/.test(await r.cluster('INFO'))) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error(`the Redis Cluster node on port ${port} never said cluster_state:ok`);

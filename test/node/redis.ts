@@ -71,14 +71,14 @@ export async function startRedis({
     ],
     { stdio: 'ignore' },
   );
-  for (let i = 0; i < 100 && !(await answersPing(port)); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 300 && !(await answersPing(port)); i++) await new Promise((r) => setTimeout(r, 50));
   if (!(await answersPing(port))) throw new Error(`redis-server did not start on port ${port}`);
   return {
     url: `redis://127.0.0.1:${port}`,
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGCONT');
         child.kill('SIGTERM');
