@@ -1,13 +1,8 @@
-// npx tsx bench/near-variants.ts [-- 1000 5000 20000] [--background 20000]
-// K distinct near variants of one boilerplate paragraph (each 1–3 words substituted, so all mutually near)
-// among `background` generated paragraphs, through findDuplicates in this process: time, candidate pairs
-// verified, pairs listed, the variants' cluster. Grouping must cost about K, not K(K − 1)/2, here.
-// Prints; asserts nothing.
-import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { findDuplicates } from '../src/index.js';
 import { BOILERPLATE } from './boilerplate.js';
 import { generateCorpus } from './corpus.js';
+import { machineLine } from './machine.js';
 import { seededRandom } from './random.js';
 
 const { values, positionals } = parseArgs({
@@ -19,12 +14,7 @@ const background = generateCorpus({ paragraphs: Number(values.background), seed:
   (d) => d.text,
 );
 const words = BOILERPLATE.split(' ');
-console.log(
-  `machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, Node ${process.version}, load ${os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')}`,
-);
+console.log(machineLine());
 for (const k of positionals.length > 0 ? positionals.map(Number) : [1000, 5000]) {
   const variants = Array.from({ length: k }, (_, i) => {
     const copy = [...words];

@@ -10,6 +10,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { CORPUS_VERSION, generateCorpus } from './corpus.js';
+import { checkoutsToCompare, machineLine } from './machine.js';
 
 /** 42 words. */
 export const PASSAGE =
@@ -48,14 +49,8 @@ function corpus(variant: 'without' | 'inside' | 'paragraph'): string {
   return file;
 }
 
-console.log(
-  `machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, Node ${process.version}, load ${os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')}`,
-);
-const libraries: [string, string][] = [['this checkout', '']];
-if (values.before) libraries.push([`before (${values.before})`, join(values.before, 'src', 'index.ts')]);
+console.log(machineLine());
+const libraries = checkoutsToCompare(values.before);
 for (const variant of ['without', 'inside', 'paragraph'] as const) {
   const file = corpus(variant);
   for (const [label, library] of libraries) {

@@ -5,9 +5,9 @@
 // each, medians), and prints the ratio. --before DIR: the same in a second process with another checkout's
 // library (DIR/src/index.ts, e.g. main's code in /tmp). Prints; asserts nothing.
 import { execFileSync } from 'node:child_process';
-import os from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { checkoutsToCompare, machineLine } from './machine.js';
 import { seededRandom } from './random.js';
 import { sotuSentences } from './sotu.js';
 
@@ -78,14 +78,8 @@ if (values.one !== undefined) {
   }
 } else {
   const sizes = positionals.length > 0 ? positionals : ['10000'];
-  console.log(
-    `machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, Node ${process.version}, load ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
-  );
-  const libraries: [string, string][] = [['this checkout', '']];
-  if (values.before) libraries.push([`before (${values.before})`, join(values.before, 'src', 'index.ts')]);
+  console.log(machineLine());
+  const libraries = checkoutsToCompare(values.before);
   for (const [label, library] of libraries) {
     const out = execFileSync(
       process.execPath,

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { BOILERPLATE } from './boilerplate.js';
 import { CORPUS_VERSION, generateCorpus } from './corpus.js';
+import { checkoutsToCompare, machineLine } from './machine.js';
 
 const MB = 1024 * 1024;
 const BUILT_NODE_ENTRY: string = '../dist/node.js'; // a variable: type-checks before the first build
@@ -106,14 +107,8 @@ if (process.argv[2] === '--one') {
   const sizes = process.argv.slice(2).map(Number);
   if (sizes.length === 0) sizes.push(10_000, 100_000);
   mkdirSync(dir, { recursive: true });
-  console.log(
-    `machine: ${os.cpus()[0]?.model ?? 'unknown cpu'} × ${os.cpus().length}, Node ${process.version}, load ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
-  );
-  const libraries: [string, string][] = [['this checkout', '']];
-  if (before) libraries.push([`before (${before})`, join(before, 'src', 'index.ts')]);
+  console.log(machineLine());
+  const libraries = checkoutsToCompare(before || undefined);
   const rows = [];
   for (const size of sizes) {
     for (const k of copies) {
