@@ -1,5 +1,6 @@
-import type { Cluster, ClusterOptions, RedisOptions } from 'ioredis';
+import type { Cluster, ClusterOptions } from 'ioredis';
 import { describeValue, NearDupError } from '../errors.js';
+import { failFastOptions, loadIoredis } from './redis-connect.js';
 
 export interface ClusterNode {
   host: string;
@@ -35,22 +36,8 @@ export function parseNodes(nodes: unknown): ClusterNode[] {
  * fast while a node is away (no offline queue); the caller retries reads through a failover.
  */
 export async function connectCluster(nodes: ClusterNode[], commandTimeout: number): Promise<Cluster> {
-  let ioredis: typeof import('ioredis');
-  try {
-    ioredis = await import('ioredis');
-  } catch {
-    throw new NearDupError(
-      'PEER_DEPENDENCY_MISSING',
-      "neardup: Redis Cluster storage needs the optional peer dependency 'ioredis': npm install ioredis",
-    );
-  }
-  const options: RedisOptions = {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    autoResendUnfulfilledCommands: false, // a write cut off by a lost connection is never sent again later
-    commandTimeout,
-    retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
-  };
+  const ioredis = await loadIoredis('Redis Cluster storage');
+  const options = failFastOptions(commandTimeout);
   const failures: string[] = [];
   for (const { host, port } of nodes) {
     const probe = new ioredis.Redis({ ...options, host, port, lazyConnect: true, retryStrategy: () => null });

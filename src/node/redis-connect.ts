@@ -9,23 +9,8 @@ import { NearDupError } from '../errors.js';
  * reconnect by themselves.
  */
 export async function connect(url: string, commandTimeout: number): Promise<Redis> {
-  let ioredis: typeof import('ioredis');
-  try {
-    ioredis = await import('ioredis');
-  } catch {
-    throw new NearDupError(
-      'PEER_DEPENDENCY_MISSING',
-      "neardup: Redis storage needs the optional peer dependency 'ioredis': npm install ioredis",
-    );
-  }
-  const options: RedisOptions = {
-    lazyConnect: true,
-    enableOfflineQueue: false, // fail at once while Redis is away, instead of queueing for ever
-    maxRetriesPerRequest: 0,
-    autoResendUnfulfilledCommands: false, // a write cut off by a lost connection is never sent again later
-    commandTimeout,
-    retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
-  };
+  const ioredis = await loadIoredis('Redis storage');
+  const options: RedisOptions = { ...failFastOptions(commandTimeout), lazyConnect: true };
   const client = new ioredis.Redis(url, options);
   client.on('error', () => {}); // failures reach the caller as rejected commands
   let clustered: boolean;
@@ -66,4 +51,27 @@ export async function connect(url: string, commandTimeout: number): Promise<Redi
 
 function withoutLazy({ lazyConnect: _, ...rest }: RedisOptions): RedisOptions {
   return rest;
+}
+
+/** The optional peer ioredis, loaded on first use; PEER_DEPENDENCY_MISSING naming `what` without it. */
+export async function loadIoredis(what: string): Promise<typeof import('ioredis')> {
+  try {
+    return await import('ioredis');
+  } catch {
+    throw new NearDupError(
+      'PEER_DEPENDENCY_MISSING',
+      `neardup: ${what} needs the optional peer dependency 'ioredis': npm install ioredis`,
+    );
+  }
+}
+
+/** Client options of every neardup connection: fail at once while Redis is away, never resend a write. */
+export function failFastOptions(commandTimeout: number): RedisOptions {
+  return {
+    enableOfflineQueue: false, // fail at once while Redis is away, instead of queueing for ever
+    maxRetriesPerRequest: 0,
+    autoResendUnfulfilledCommands: false, // a write cut off by a lost connection is never sent again later
+    commandTimeout,
+    retryStrategy: (attempt) => Math.min(attempt * 100, 1000),
+  };
 }
