@@ -50,6 +50,15 @@ export interface Pair {
    * figures and passages). Absent when the pair stands for itself alone. See docs/groups.md.
    */
   memberPairs?: number;
+  /**
+   * A pair between two groups (a cluster, or a paragraph in no cluster) is listed once for the two: this
+   * one, the highest Jaccard of them. linkedPairs counts the paragraph pairs between the two groups that
+   * verification found of this pair's kind, this one and memberPairs included: near pairs on their exact
+   * Jaccard; for an overlap, overlaps (groups that are near have no overlap listed or counted). Only pairs
+   * that candidate search proposed are counted, so it is a lower bound of the pairs between the groups that
+   * are near. Absent when the pair stands for no more than memberPairs. See docs/groups.md.
+   */
+  linkedPairs?: number;
 }
 
 export interface Block {
@@ -140,8 +149,9 @@ export interface Report {
   options: ResolvedOptions;
   documents: { id: string; paragraphs: ParagraphInfo[] }[];
   /**
-   * Flagged pairs, strongest first: in each cluster, its representative with each other member; near pairs
-   * across clusters; overlaps between distinct texts (memberPairs counts their copies).
+   * Flagged pairs, strongest first: in each cluster, its representative with each other member; between
+   * two groups (clusters, or paragraphs in none), one near pair or else one overlap (linkedPairs counts the
+   * pairs it stands for, memberPairs those of its own copies).
    */
   pairs: Pair[];
   blocks: Block[];

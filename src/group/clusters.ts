@@ -1,4 +1,7 @@
-import type { Cluster, ClusterMember, Pair, PairSide } from '../types.js';
+import type { Cluster, Pair, PairSide } from '../types.js';
+import { sortByKey } from '../util/radix-sort.js';
+import { ClusterLinks } from './cluster-links.js';
+import { listClusters } from './cluster-listing.js';
 import type { ExactGroups } from './exact-groups.js';
 
 /** A verified pair with the paragraph numbers it came from (p before q in input order). */
@@ -8,14 +11,26 @@ export interface NumberedPair {
   q: number;
 }
 
-/** What clustering needs: the exact groups, verification of one more pair, and where a paragraph is. */
+/**
+ * What clustering needs: the exact groups, the near test and verification of any pair p < q, and where a
+ * paragraph is. `nearJaccard` and `verify` must agree (verify gives a near or exact Pair exactly when
+ * nearJaccard gives a number, with that Jaccard, for pairs mayBeNear lets through).
+ */
 export interface ClusterInputs {
   exact: ExactGroups;
-  /** Verifies (p, q), p < q: the Pair, or undefined when neither near nor overlapping. */
+  /** Whether the 32-bit shingle sets of p and q reach the threshold: a filter, nearJaccard decides. */
+  mayBeNear(p: number, q: number): boolean;
+  /** Exact Jaccard of p and q on their words when mayBeNear and it reach the threshold; else undefined. */
+  nearJaccard(p: number, q: number): number | undefined;
+  /** Full verification of (p, q): the Pair, or undefined when neither near nor overlapping. */
   verify(p: number, q: number): Pair | undefined;
   /** The exact pair of p and its copy q > p (what verify gives, built directly). */
   exactCopy(p: number, q: number): Pair;
   place(p: number): PairSide;
+  /** Told of each overlap verification finds (throws to stop the detection: maxPairs). */
+  onOverlap?(): void;
+  /** Told once per candidate pair, as it is settled (progress). */
+  onCandidate?(): void;
 }
 
 /** Clusters, each paragraph's cluster, and the pairs the Report lists. */
@@ -28,120 +43,158 @@ export interface Clustered {
   pairs: NumberedPair[];
 }
 
+/** Where clustering assigned the representatives of exact groups, and the links found between them. */
+export interface Assignment {
+  /** Per paragraph: its cluster number (a position in reps), or -1 (in none). */
+  cluster: Int32Array;
+  /** Per cluster number: its representative. */
+  reps: number[];
+  /** Near member → its exact Jaccard to its cluster's representative. */
+  joined: Map<number, number>;
+  links: ClusterLinks;
+}
+
 /**
- * Clusters from the verified pairs of exact-group representatives, with a guard against chaining: in
- * input order, a paragraph q joins the cluster of an earlier paragraph it is near only if its exact
- * Jaccard to that cluster's representative reaches the threshold (the representative is verified against
- * q when no candidate pair gave it), the best such cluster; otherwise q starts a cluster of its own. So
- * A~B, B~C, A≁C gives {A, B} and {C}, and the B–C pair stays listed as a near pair across clusters. Exact
- * copies join their representative's cluster with its Jaccard.
+ * Clusters of the candidate pairs (keys p × total + q, p < q, ascending, among exact-group
+ * representatives), and the pairs the Report lists (docs/groups.md). Candidates are settled in two passes:
  *
- * The pairs listed: each cluster's representative with each other member (figures and spans against the
- * representative: one pair per member), near pairs across clusters, and overlaps across clusters; both
- * of the last kind once per pair of distinct texts, memberPairs counting the copies they stand for. The
- * other pairs inside a cluster are not listed.
+ * 1. Those the 32-bit filter lets through (mayBeNear), in the order of their later paragraph q: q joins the
+ *    cluster of an earlier paragraph it was paired with only if its exact Jaccard to that cluster's
+ *    representative reaches the threshold (the guard against chaining: A~B, B~C, A≁C gives {A, B} and
+ *    {C}), the best such cluster; otherwise it starts one. Then each of its pairs across two groups (a
+ *    group: a cluster, or a paragraph in none) that is near on the words is counted in the near link
+ *    of those two groups. Pairs inside a cluster are not looked at: they are implied.
+ * 2. The others (overlap candidates), between groups not linked as near: verified in full, counted in
+ *    the overlap link of their groups.
+ *
+ * Only one pair per link is verified in full for listing (near) or kept (overlap); near pairs are counted
+ * on their exact Jaccard alone, so K near variants of one paragraph cost one full verification per member
+ * and per link, plus a merge of two shingle sets per candidate.
  */
-export function clusterPairs(found: readonly NumberedPair[], inputs: ClusterInputs): Clustered {
-  const { exact, verify } = inputs;
-  const total = exact.repOf.length;
-  const span = total + 1;
-  const nearPair = new Map<number, Pair>();
-  const edges: NumberedPair[] = [];
-  for (const f of found) {
-    if (f.pair.kind === 'overlap') continue;
-    nearPair.set(f.p * span + f.q, f.pair);
-    edges.push(f);
+export function clusterPairs(candidates: Float64Array, inputs: ClusterInputs): Clustered {
+  const total = inputs.exact.repOf.length;
+  // Per candidate: 0 waits for the overlap pass, 1 is settled, 2 is a near candidate that was not near.
+  const state = new Uint8Array(candidates.length);
+  const assigned = assign(candidates, total, state, inputs);
+  overlapPass(candidates, total, state, assigned, inputs);
+  return listClusters(assigned, inputs);
+}
+
+/** Pass 1: the near candidates, by their later paragraph (see clusterPairs). */
+function assign(
+  candidates: Float64Array,
+  total: number,
+  state: Uint8Array,
+  inputs: ClusterInputs,
+): Assignment {
+  const { mayBeNear, nearJaccard, exact, onCandidate } = inputs;
+  const laterOf = new Uint32Array(candidates.length);
+  const indexes = new Uint32Array(candidates.length);
+  let count = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const p = Math.floor(candidates[i] / total);
+    const q = candidates[i] - p * total;
+    if (!mayBeNear(p, q)) continue;
+    laterOf[count] = q;
+    indexes[count++] = i;
   }
-  edges.sort((x, y) => x.q - y.q || x.p - y.p);
-  const cluster = new Int32Array(total).fill(-1); // per representative: its cluster number
+  // Stable: the candidates of one q stay in the order of their p.
+  sortByKey(laterOf, indexes, count, new Uint32Array(0));
+  const cluster = new Int32Array(total).fill(-1);
   const reps: number[] = [];
-  const joined = new Map<number, Pair>(); // near member → its pair with the cluster's representative
+  const joined = new Map<number, number>();
+  const links = new ClusterLinks(total);
   const clusterOf = (p: number) => {
     if (cluster[p] < 0) cluster[p] = reps.push(p) - 1;
     return cluster[p];
   };
-  for (let i = 0; i < edges.length; ) {
-    const q = edges[i].q;
-    const candidates = new Set<number>();
-    for (; i < edges.length && edges[i].q === q; i++) candidates.add(clusterOf(edges[i].p));
-    let best: { c: number; pair: Pair } | undefined;
-    for (const c of [...candidates].sort((x, y) => reps[x] - reps[y])) {
-      const r = reps[c];
-      const pair = nearPair.get(r * span + q) ?? verify(r, q);
-      if (pair?.kind === 'near' && (best === undefined || pair.jaccard > best.pair.jaccard))
-        best = { c, pair };
+  const pairsOf = (p: number, q: number) => exact.size(p) * exact.size(q);
+  for (let s = 0; s < count; ) {
+    const q = laterOf[s];
+    let e = s;
+    while (e < count && laterOf[e] === q) e++;
+    const tried = new Set<number>();
+    for (let k = s; k < e; k++) tried.add(clusterOf(Math.floor(candidates[indexes[k]] / total)));
+    // The representatives compared with q, with q's exact Jaccard to each (undefined: not near).
+    const compared = new Map<number, number | undefined>();
+    let best = -1;
+    let bestJaccard = 0;
+    for (const c of [...tried].sort((x, y) => reps[x] - reps[y])) {
+      const jaccard = nearJaccard(reps[c], q);
+      compared.set(reps[c], jaccard);
+      if (jaccard !== undefined && jaccard > bestJaccard) {
+        best = c;
+        bestJaccard = jaccard;
+      }
     }
-    if (best) {
-      cluster[q] = best.c;
-      joined.set(q, best.pair);
+    if (best >= 0) {
+      cluster[q] = best;
+      joined.set(q, bestJaccard);
     } else {
       clusterOf(q);
     }
+    for (let k = s; k < e; k++) {
+      const i = indexes[k];
+      const p = Math.floor(candidates[i] / total);
+      onCandidate?.();
+      if (cluster[p] === cluster[q]) {
+        state[i] = 1;
+        continue;
+      }
+      const jaccard = compared.has(p) ? compared.get(p) : nearJaccard(p, q);
+      compared.delete(p);
+      if (jaccard === undefined) {
+        state[i] = 2;
+        continue;
+      }
+      links.addNear(cluster[p], cluster[q], p, q, jaccard, pairsOf(p, q));
+      state[i] = 1;
+    }
+    // Representatives compared with q that were not its candidates: their near pairs are found pairs too.
+    for (const [r, jaccard] of compared) {
+      if (jaccard !== undefined && cluster[r] !== cluster[q])
+        links.addNear(cluster[r], cluster[q], r, q, jaccard, pairsOf(r, q));
+    }
+    s = e;
   }
-  return listed(found, inputs, { cluster, reps, joined });
+  return { cluster, reps, joined, links };
 }
 
-interface Assignment {
-  cluster: Int32Array;
-  reps: number[];
-  joined: Map<number, Pair>;
-}
-
-/** The Report's clusters and pairs from the assignment of representatives to clusters. */
-function listed(found: readonly NumberedPair[], inputs: ClusterInputs, at: Assignment): Clustered {
-  const { exact, verify, exactCopy, place } = inputs;
-  const { cluster, reps, joined } = at;
-  const members: number[][] = reps.map((r) => [r]);
-  for (const q of joined.keys()) members[cluster[q]].push(q);
-  // Exact groups without near members are clusters too.
-  for (const r of exact.copiesOf.keys()) {
-    if (cluster[r] >= 0) continue;
-    cluster[r] = reps.push(r) - 1;
-    members[cluster[r]] = [r];
-  }
-  const pairs: NumberedPair[] = [];
-  const order = reps.map((_, c) => c).sort((x, y) => reps[x] - reps[y]);
-  const clusters: Cluster[] = [];
-  const representatives: number[] = [];
-  const clusterOf = new Int32Array(exact.repOf.length).fill(-1);
-  for (const c of order) {
-    const r = reps[c];
-    const list: ClusterMember[] = [];
-    const all: [number, number][] = []; // [paragraph, jaccard]
-    let near = false;
-    for (const m of members[c]) {
-      const jaccard = m === r ? 1 : (joined.get(m)?.jaccard ?? 1);
-      if (m !== r) {
-        near = true;
-        pairs.push({ pair: joined.get(m) as Pair, p: r, q: m });
-      }
-      all.push([m, jaccard]);
-      for (const copy of exact.copiesOf.get(m) ?? []) {
-        all.push([copy, jaccard]);
-        const pair = m === r ? exactCopy(r, copy) : verify(r, copy);
-        if (pair !== undefined) pairs.push({ pair, p: r, q: copy });
-      }
+/**
+ * Pass 2: the candidates left (overlap candidates, and near candidates that were not near), verified in
+ * full unless both paragraphs are in one cluster or their groups are linked as near. A paragraph in no
+ * cluster yet is a group of its own: a cluster of one (listed only if it has exact copies).
+ */
+function overlapPass(
+  candidates: Float64Array,
+  total: number,
+  state: Uint8Array,
+  assigned: Assignment,
+  inputs: ClusterInputs,
+): void {
+  const { verify, exact, onOverlap, onCandidate } = inputs;
+  const { cluster, reps, links } = assigned;
+  const unit = (p: number) => {
+    if (cluster[p] < 0) cluster[p] = reps.push(p) - 1;
+    return cluster[p];
+  };
+  for (let i = 0; i < candidates.length; i++) {
+    if (state[i] === 1) continue;
+    if (state[i] === 0) onCandidate?.();
+    const p = Math.floor(candidates[i] / total);
+    const q = candidates[i] - p * total;
+    const u = unit(p);
+    const v = unit(q);
+    if (u === v || links.isNear(u, v)) continue;
+    const pair = verify(p, q);
+    if (pair === undefined) continue;
+    const pairs = exact.size(p) * exact.size(q);
+    if (pair.kind === 'overlap') {
+      onOverlap?.();
+      links.addOverlap(u, v, p, q, pair, pairs);
+    } else {
+      // Near on its words although its 32-bit shingle sets were not (collisions): near all the same.
+      links.addNear(u, v, p, q, pair.jaccard, pairs, pair);
     }
-    if (all.length < 2) continue;
-    all.sort((x, y) => x[0] - y[0]);
-    const id = clusters.length;
-    let minJaccard = 1;
-    const position = new Map<number, number>(); // paragraph → its position in the list
-    for (const [p, jaccard] of all) {
-      const first = exact.repOf[p] === p ? undefined : position.get(exact.repOf[p]);
-      position.set(p, list.length);
-      list.push(first === undefined ? { ...place(p), jaccard } : { ...place(p), jaccard, copyOf: first });
-      clusterOf[p] = id;
-      minJaccard = Math.min(minJaccard, jaccard);
-    }
-    clusters.push({ id, kind: near ? 'near' : 'exact', representative: place(r), members: list, minJaccard });
-    representatives.push(r);
   }
-  for (const f of found) {
-    const x = cluster[f.p];
-    if (x >= 0 && x === cluster[f.q]) continue; // inside a cluster: listed against the representative
-    const stands = exact.size(f.p) * exact.size(f.q);
-    pairs.push(stands > 1 ? { ...f, pair: { ...f.pair, memberPairs: stands } } : f);
-  }
-  return { clusters, clusterOf, representatives, pairs };
 }

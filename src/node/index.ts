@@ -103,7 +103,15 @@ export async function findDuplicatesParallel(
       () => tooManyFlagged(resolved.maxPairs),
       onProgress,
     );
-    return assembleReport(corpus, resolved, detection.groups(found), candidates.length, started);
+    // Every candidate was verified on the threads: grouping looks their answers up (the same Report).
+    const verified = new Map(found.map((f) => [f.p * corpus.docOf.length + f.q, f.pair]));
+    return assembleReport(
+      corpus,
+      resolved,
+      detection.groups(candidates, verified),
+      candidates.length,
+      started,
+    );
   } finally {
     await pool.close();
   }

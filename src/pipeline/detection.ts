@@ -1,12 +1,13 @@
-import { CandidatePairs } from '../candidates/candidate-pairs.js';
+import { CandidatePairs, tooManyFlagged } from '../candidates/candidate-pairs.js';
 import { blockTables, collectCandidates } from '../candidates/collect.js';
 import { LARGE_BUCKET, pairLargeBucket } from '../candidates/large-buckets.js';
-import { clusterPairs, type NumberedPair } from '../group/clusters.js';
+import { clusterPairs } from '../group/clusters.js';
 import { documentGroups } from '../group/document-groups.js';
 import { ExactGroups } from '../group/exact-groups.js';
 import { type FoundPassages, RepeatedPassages } from '../group/repeated-passages.js';
 import type { FeatureExtractor } from '../sketch/features.js';
-import type { ResolvedOptions } from '../types.js';
+import type { Pair, ResolvedOptions } from '../types.js';
+import { firstAtOrAbove } from '../util/bisect.js';
 import { PairVerifier, type ParagraphSource } from '../verify/pair-verifier.js';
 import { type Corpus, corpusSource } from './corpus.js';
 import type { Grouped } from './report.js';
@@ -15,8 +16,9 @@ import { verifyParams } from './stage-params.js';
 /**
  * One detection over a corpus, in the order its stages run (docs/groups.md): exact copies grouped first
  * (only the first of each goes on), candidate pairs among those (large band buckets greedily, frequent
- * fingerprints as repeated passages), then verification (by the caller: here, or on worker threads),
- * then clusters, the pairs listed, document groups and the Report. `active`, when given, limits the
+ * fingerprints as repeated passages), then the candidates settled and verified as far as grouping needs
+ * (here, or every one of them on worker threads first), clusters, the pairs listed, document groups and
+ * the Report. `active`, when given, limits the
  * detection to the paragraphs it marks (a lasting index checking new documents).
  */
 export class Detection {
@@ -72,14 +74,43 @@ export class Detection {
     return collected.sortedUnique();
   }
 
-  /** Clusters, the pairs listed, document groups: what verification found, grouped, as the Report. */
-  groups(found: readonly NumberedPair[]): Grouped {
-    const { corpus, exact, verifier, source } = this;
-    const clustered = clusterPairs(found, {
+  /**
+   * Clusters, the pairs listed, document groups: the candidate pairs settled (docs/groups.md) and grouped,
+   * as the Report. Pairs are verified here, only as far as grouping needs them, unless `verified` holds
+   * them already (every candidate that verifies, by key, as worker threads give them): the Report is the
+   * same. More than maxPairs overlaps stop the call; `onCandidate` is told of each candidate settled.
+   */
+  groups(candidates: Float64Array, verified?: ReadonlyMap<number, Pair>, onCandidate?: () => void): Grouped {
+    const { corpus, exact, verifier, source, options, span } = this;
+    const isCandidate = (key: number) => {
+      const at = firstAtOrAbove(candidates, key);
+      return at < candidates.length && candidates[at] === key;
+    };
+    // With pairs verified elsewhere, a candidate's answer is looked up; other pairs are verified here.
+    const known = (p: number, q: number) => {
+      const key = p * span + q;
+      return verified === undefined || !isCandidate(key) ? null : verified.get(key);
+    };
+    let overlaps = 0;
+    const clustered = clusterPairs(candidates, {
       exact,
-      verify: (p, q) => verifier.verify(p, q),
+      mayBeNear: (p, q) => verifier.hashJaccard(p, q) >= options.threshold,
+      nearJaccard: (p, q) => {
+        const pair = known(p, q);
+        if (pair === null) return verifier.nearJaccard(p, q);
+        const near = pair !== undefined && pair.kind !== 'overlap';
+        return near && verifier.hashJaccard(p, q) >= options.threshold ? pair.jaccard : undefined;
+      },
+      verify: (p, q) => {
+        const pair = known(p, q);
+        return pair === null ? verifier.verify(p, q) : pair;
+      },
       exactCopy: (p, q) => verifier.exactCopy(p, q),
       place: source.place,
+      onOverlap: () => {
+        if (overlaps++ === options.maxPairs) throw tooManyFlagged(options.maxPairs);
+      },
+      onCandidate,
     });
     return {
       pairs: clustered.pairs,
@@ -91,7 +122,7 @@ export class Detection {
         clusterOf: clustered.clusterOf,
         clusterReps: clustered.representatives,
         docIds: corpus.docs.map((d) => d.id),
-        share: this.options.documentShare,
+        share: options.documentShare,
       }),
     };
   }

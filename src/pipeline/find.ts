@@ -14,9 +14,10 @@ export { now, strongestFirst };
 export type FoundPair = NumberedPair;
 
 /**
- * Everything after indexing (docs/groups.md): exact copies grouped, candidate pairs of the rest,
- * verification, clusters, blocks, document groups and the Report. `started` is when the detection began
- * (performance.now()); `active`, when given, limits it to the paragraphs marked.
+ * Everything after indexing (docs/groups.md): exact copies grouped, candidate pairs of the rest, the
+ * candidates settled (verified as far as grouping needs), clusters, blocks, document groups and the
+ * Report. `started` is when the detection began (performance.now()); `active`, when given, limits it to
+ * the paragraphs marked.
  */
 export function findInCorpus(
   corpus: Corpus,
@@ -28,19 +29,22 @@ export function findInCorpus(
 ): Report {
   const detection = new Detection(corpus, options, extractor, active);
   const candidates = detection.candidates();
-  const found = verifyCandidates(
-    candidates,
-    detection.span,
-    detection.verifier,
-    options.maxPairs,
-    onProgress,
-  );
-  return assembleReport(corpus, options, detection.groups(found), candidates.length, started);
+  let settled = 0;
+  const onCandidate =
+    onProgress &&
+    (() => {
+      if (settled % PROGRESS_EVERY === 0) onProgress(settled, candidates.length);
+      settled++;
+    });
+  const grouped = detection.groups(candidates, undefined, onCandidate);
+  onProgress?.(candidates.length, candidates.length);
+  return assembleReport(corpus, options, grouped, candidates.length, started);
 }
 
 /**
- * The candidate pairs (keys p × span + q) that verify; more than maxPairs overlaps among them stop the
- * call with TOO_MANY_PAIRS (copies and near copies are bounded by the grouping, not by this limit).
+ * Every candidate pair (keys p × span + q) verified in full, and those that verify (what worker threads do
+ * in batches before grouping, and what benchmarks time). More than maxPairs overlaps among them stop
+ * the call with TOO_MANY_PAIRS.
  */
 export function verifyCandidates(
   candidates: Float64Array,

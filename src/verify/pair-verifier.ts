@@ -81,6 +81,19 @@ export class PairVerifier {
   }
 
   /**
+   * The exact Jaccard of p and q, on their words, when it reaches the threshold and the 32-bit filter let
+   * the pair through; undefined otherwise. Exactly what verify() decides about nearness (same filter, same
+   * figure), without the shared passages and edit similarity that a listed pair needs: clustering counts
+   * near pairs with it (docs/groups.md).
+   */
+  nearJaccard(p: number, q: number): number | undefined {
+    const { threshold } = this.params;
+    if (this.hashJaccard(p, q) < threshold) return undefined;
+    const { jaccard } = this.exact.compare(this.shingles(this.text(p)), this.shingles(this.text(q)));
+    return jaccard >= threshold ? jaccard : undefined;
+  }
+
+  /**
    * Tells the verifier where repeated passages lie (word ranges of each paragraph's terms, flat [from,
    * to, …], sorted): a shared run counts towards an overlap only if, on each side, it has a stretch of
    * minOverlapWords words outside them (docs/groups.md).
