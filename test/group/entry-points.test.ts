@@ -28,7 +28,23 @@ function corpus(): { id: string; text: string }[] {
     text: `${own(d, 25)} ${passage} ${own(d + 100, 25)}`,
   }));
   const copied = [3, 3, 8].map((d, i) => ({ id: `copy-${i}.txt`, text: documents[d].text }));
-  return [...documents, ...boilerplateDocs(40, 2), ...quotingDocs(3, 12), ...passages, ...copied];
+  // 90 near variants of one paragraph (1–3 words substituted): clusters linked by one pair each.
+  const base = Array.from({ length: 48 }, (_, i) => `base${i}w`);
+  const variants = Array.from({ length: 90 }, (_, i) =>
+    base.map((w, j) => (j % 16 === (i * 7) % 16 && j < 16 * (1 + (i % 3)) ? `v${i}j${j}x` : w)).join(' '),
+  );
+  const variantDocs = [0, 30, 60].map((from, d) => ({
+    id: `variants-${d}.txt`,
+    text: variants.slice(from, from + 30).join('\n\n'),
+  }));
+  return [
+    ...documents,
+    ...boilerplateDocs(40, 2),
+    ...quotingDocs(3, 12),
+    ...passages,
+    ...copied,
+    ...variantDocs,
+  ];
 }
 
 describe('clusters, passages and document groups are the same from every entry point', () => {
@@ -42,6 +58,7 @@ describe('clusters, passages and document groups are the same from every entry p
     expect(expected.passages.map((p) => p.occurrences.length)).toContain(12);
     expect(expected.documentGroups.length).toBeGreaterThanOrEqual(2);
     expect(expected.pairs.some((p) => (p.memberPairs ?? 1) > 1)).toBe(true);
+    expect(expected.pairs.some((p) => (p.linkedPairs ?? 1) > 3)).toBe(true);
 
     const detector = await createDetector();
     expect(withoutTime(detector.find(docs))).toEqual(expected);
