@@ -103,6 +103,20 @@ export function thousands(n: number): string {
   return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/**
+ * What a listed pair stands for beside itself, in words, or '' when nothing: the pairs between its two
+ * clusters (linkedPairs; a paragraph in no cluster is a cluster of its own here), else its copies' pairs.
+ */
+export function standsFor(pair: Pair): string {
+  if (pair.linkedPairs !== undefined && pair.linkedPairs > 1) {
+    const kind = pair.kind === 'overlap' ? 'overlapping' : 'near';
+    return `for ${thousands(pair.linkedPairs)} ${kind} pairs between their clusters`;
+  }
+  if (pair.memberPairs !== undefined && pair.memberPairs > 1)
+    return `for ${thousands(pair.memberPairs)} pairs of their copies`;
+  return '';
+}
+
 /** "1 copy", "3 copies". */
 export function copies(n: number): string {
   return `${thousands(n)} ${n === 1 ? 'copy' : 'copies'}`;

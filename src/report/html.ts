@@ -1,7 +1,7 @@
 import type { Block, Pair, Report } from '../types.js';
 import { blockMembers } from './block-members.js';
 import { ChunkBuffer, joinChunks } from './chunks.js';
-import { foldBlocks, plural, ReportGroups, thousands } from './grouping.js';
+import { foldBlocks, plural, ReportGroups, standsFor, thousands } from './grouping.js';
 import { spanSidesByDocument } from './highlights.js';
 import { compactDocumentHtml, SIDE_BY_SIDE_DOCUMENTS } from './html-compact.js';
 import { documentHtml, documentIndexes, escapeHtml, HTML_STYLE } from './html-document.js';
@@ -282,7 +282,7 @@ function pairHtml(pair: Pair, p: number, texts: DocumentTexts, place: Place, max
     `<li id="pair-${p}" class="pair k-${pair.kind}">`,
     `<span class="badge">${KIND_LABEL[pair.kind]}</span> `,
     `${place(pair.a.doc, pair.a.paragraph)} ⇄ ${place(pair.b.doc, pair.b.paragraph)} `,
-    `<span class="figures">Jaccard ${pair.jaccard.toFixed(2)}, containment ${pair.containment.toFixed(2)}, similarity ${pair.similarity.toFixed(2)}</span>`,
+    `<span class="figures">Jaccard ${pair.jaccard.toFixed(2)}, containment ${pair.containment.toFixed(2)}, similarity ${pair.similarity.toFixed(2)}${standsFor(pair) && ` (${standsFor(pair)})`}</span>`,
     quotes.length > 0 ? `<ul class="quotes">${quotes.join('')}</ul>` : '',
     '</li>',
   ].join('');

@@ -55,8 +55,8 @@ export interface Result {
   relatedLocations: Location[];
   partialFingerprints: { [key: string]: string };
   /**
-   * A pair's jaccard, containment, similarity, sharedWords (and memberPairs when it stands for pairs of
-   * copies); a cluster's members, documents and minJaccard; a passage's words, paragraphs and documents;
+   * A pair's jaccard, containment, similarity, sharedWords (and memberPairs, linkedPairs when it stands
+   * for pairs of copies, or of its two clusters); a cluster's members, documents and minJaccard; a passage's words, paragraphs and documents;
    * a document group's documents.
    */
   properties: { [key: string]: number };

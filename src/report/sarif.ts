@@ -1,6 +1,6 @@
 import type { Cluster, Pair, Report } from '../types.js';
 import { reportTooLarge } from './chunks.js';
-import { ReportGroups } from './grouping.js';
+import { ReportGroups, standsFor } from './grouping.js';
 import { jsonChunks, LazyArray } from './json-chunks.js';
 import { cutAt, oneLine, sharedWords } from './quote.js';
 import {
@@ -171,6 +171,7 @@ function sarifParts(
         similarity: pair.similarity,
         sharedWords: pair.spans.reduce((sum, s) => sum + s.words, 0),
         ...(pair.memberPairs === undefined ? {} : { memberPairs: pair.memberPairs }),
+        ...(pair.linkedPairs === undefined ? {} : { linkedPairs: pair.linkedPairs }),
       },
     };
   };
@@ -239,10 +240,7 @@ function describe(pair: Pair, texts: DocumentTexts): string {
   const a = `paragraph ${pair.a.paragraph + 1} of ${pair.a.doc}`;
   const b = `paragraph ${pair.b.paragraph + 1} of ${pair.b.doc}`;
   const figures = `Jaccard ${pair.jaccard.toFixed(2)}, similarity ${pair.similarity.toFixed(2)}`;
-  const copies =
-    pair.memberPairs && pair.memberPairs > 1
-      ? ` It stands for ${pair.memberPairs} pairs of their copies.`
-      : '';
+  const copies = standsFor(pair) && ` It stands ${standsFor(pair)}.`;
   if (pair.kind === 'exact') return `The ${a} is an exact copy of ${b} (${figures}).${copies}`;
   if (pair.kind === 'near') return `The ${a} is a near duplicate of ${b} (${figures}).${copies}`;
   const span = pair.spans[0];

@@ -3,7 +3,7 @@ import type { Block, Pair, Report } from '../types.js';
 import { escapeControls, escapeName } from '../util/controls.js';
 import { blockMembers } from './block-members.js';
 import { ChunkBuffer, joinChunks } from './chunks.js';
-import { foldBlocks, LISTED_MEMBERS, ReportGroups, thousands } from './grouping.js';
+import { foldBlocks, LISTED_MEMBERS, ReportGroups, standsFor, thousands } from './grouping.js';
 import { quotable, sharedWords } from './quote.js';
 import { clusterSection, documentGroupSection, passageSection, type TextContext } from './text-groups.js';
 import { type DocumentTexts, lineIndex, textOf } from './texts.js';
@@ -80,8 +80,7 @@ function* textChunks(
     paint(ANSI.dim, `“${escapeControls(quotable(textOf(texts, doc).slice(start, end), maxQuote))}”`);
 
   const pairLines = (pair: Pair, indent: string) => {
-    const stands =
-      pair.memberPairs && pair.memberPairs > 1 ? `   (for ${pair.memberPairs} pairs of their copies)` : '';
+    const stands = standsFor(pair) && `   (${standsFor(pair)})`;
     line(
       `${indent}${paint(KIND_COLOR[pair.kind], `[${pair.kind}]`)} ${place(pair.a.doc, pair.a.paragraph)}  ⇄  ${place(pair.b.doc, pair.b.paragraph)}   ${figures(pair)}${stands}`,
     );

@@ -1,7 +1,7 @@
 // The text report of a version 2 report: groups shown once, places listed compactly (hand-built reports,
 // independent of the grouping that makes them).
 import { describe, expect, it } from 'vitest';
-import { renderText, renderTextChunks } from '../../src/index.js';
+import { renderHtml, renderSarif, renderText, renderTextChunks } from '../../src/index.js';
 import { GRANT, groupedCorpus, handReport, NOTICE, QUOTE } from './hand-report.js';
 
 describe('renderText: groups', () => {
@@ -105,5 +105,55 @@ describe('renderText: groups', () => {
     );
     expect(out).not.toContain('[exact] x:1 ¶1  ⇄');
     expect(out).toContain('  [exact] this paragraph appears in 2 documents: “Permission');
+  });
+
+  it('lists one pair between two clusters with how many pairs between them it stands for (text, HTML, SARIF)', () => {
+    const one = 'Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi.';
+    const two = 'Alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron rho.';
+    const { report: small, texts: smallTexts } = handReport({
+      docs: [
+        { id: 'x', text: `${one}\n\n${one} sigma` },
+        { id: 'y', text: `${two}\n\n${two} tau` },
+      ],
+      clusters: [
+        {
+          kind: 'near',
+          members: [
+            ['x', 0],
+            ['x', 1, 0.8],
+          ],
+        },
+        {
+          kind: 'near',
+          members: [
+            ['y', 0],
+            ['y', 1, 0.8],
+          ],
+        },
+      ],
+      pairs: [
+        {
+          a: { doc: 'x', paragraph: 1 },
+          b: { doc: 'y', paragraph: 0 },
+          kind: 'near',
+          jaccard: 0.75,
+          containment: 0.8,
+          similarity: 0.9,
+          spans: [{ a: [0, 1], b: [0, 1], words: 15 }],
+          linkedPairs: 1234,
+        },
+      ],
+    });
+    const said = 'for 1,234 near pairs between their clusters';
+    expect(renderText(small, smallTexts)).toContain(
+      `[near] x:3 ¶2  ⇄  y:1 ¶1   Jaccard 0.75, containment 0.80, similarity 0.90   (${said})`,
+    );
+    expect(renderHtml(small, smallTexts)).toContain(`similarity 0.90 (${said})</span>`);
+    const sarif = JSON.parse(renderSarif(small, smallTexts));
+    const result = sarif.runs[0].results.find(
+      (r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['neardupPair/v1'],
+    );
+    expect(result.properties.linkedPairs).toBe(1234);
+    expect(result.message.text).toMatch(/It stands for 1,234 near pairs between their clusters\.$/);
   });
 });
