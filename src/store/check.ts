@@ -3,7 +3,7 @@ import { blockTables } from '../candidates/collect.js';
 import { KeyedIds, sortByKey } from '../candidates/radix-groups.js';
 import { findInCorpus } from '../pipeline/find.js';
 import type { FeatureExtractor } from '../sketch/features.js';
-import type { Report, ResolvedOptions } from '../types.js';
+import type { Cluster, PairSide, Report, ResolvedOptions } from '../types.js';
 import { corpusOf, type IndexEntry } from './entries.js';
 import type { Indexed } from './store.js';
 
@@ -69,11 +69,22 @@ function forEachKey(tables: CandidateTables, visit: (t: number, key: number, hig
 
 /**
  * The part of a Report that involves the documents named: the pairs and blocks with a side in one, the
- * clusters, passages and document groups with a member in one (whole, with their indexed members, and
- * numbered again from 0), and the documents all of these name, in their order.
+ * one pair listed between two groups when either holds one (it may join two indexed paragraphs: the pair
+ * with the highest Jaccard between the groups), the clusters, passages and document groups with a member
+ * in one (whole, with their indexed members, and numbered again from 0), and the documents all of these
+ * name, in their order.
  */
 export function involving(report: Report, ids: ReadonlySet<string>): Report {
-  const pairs = report.pairs.filter((p) => ids.has(p.a.doc) || ids.has(p.b.doc));
+  const clusterOf = new Map<string, Cluster>();
+  for (const c of report.clusters) for (const m of c.members) clusterOf.set(`${m.doc}#${m.paragraph}`, c);
+  const cluster = (side: PairSide) => clusterOf.get(`${side.doc}#${side.paragraph}`);
+  const holds = (side: PairSide) => ids.has(side.doc) || cluster(side)?.members.some((m) => ids.has(m.doc));
+  const pairs = report.pairs.filter(
+    (p) =>
+      ids.has(p.a.doc) ||
+      ids.has(p.b.doc) ||
+      ((cluster(p.a) === undefined || cluster(p.a) !== cluster(p.b)) && (holds(p.a) || holds(p.b))),
+  );
   const blocks = report.blocks.filter((b) => ids.has(b.a.doc) || ids.has(b.b.doc));
   const clusters = report.clusters
     .filter((c) => c.members.some((m) => ids.has(m.doc)))

@@ -67,8 +67,26 @@ describe('clusters from the lasting index', () => {
     ]);
     const report = index.addAndCheck([{ id: 'C', text: C.join(' ') }]);
     expect(report.clusters.map((c) => c.members.map((m) => m.doc))).toEqual([]);
-    expect(report.pairs.map((p) => `${p.a.doc}-${p.b.doc}:${p.kind}`)).toEqual(['B-C:near', 'A-C:overlap']);
+    // One pair between the group {A, B} and C: their near pair B–C (the A–C overlap is not listed beside it).
+    expect(report.pairs.map((p) => `${p.a.doc}-${p.b.doc}:${p.kind}`)).toEqual(['B-C:near']);
     expect(index.report().clusters.map((c) => c.members.map((m) => m.doc))).toEqual([['A', 'B']]);
+  });
+
+  it('a new member of an indexed cluster brings the pair listed between that cluster and another', async () => {
+    // {A, B} and C, linked by B–C; N joins {A, B} (near A), and N–C is only an overlap.
+    const A = BASE;
+    const B = substitute(A, [15, 40], 'b');
+    const C = substitute(B, [5, 28, 50], 'c');
+    const N = substitute(A, [58], 'n');
+    const docs = [A, B, C, N].map((words, i) => ({ id: 'ABCN'[i], text: words.join(' ') }));
+    const index = await createIndex();
+    index.add(docs.slice(0, 3));
+    const report = index.check([docs[3]]);
+    expect(report.clusters.map((c) => c.members.map((m) => m.doc))).toEqual([['A', 'B', 'N']]);
+    expect(report.pairs.map((p) => `${p.a.doc}-${p.b.doc}:${p.kind}`)).toEqual(['A-N:near', 'B-C:near']);
+    // As findDuplicates lists them over all four, less A–B (inside the cluster, no side in N).
+    const all = await findDuplicates(docs);
+    expect(report.pairs).toEqual(all.pairs.filter((p) => `${p.a.doc}-${p.b.doc}` !== 'A-B'));
   });
 
   it('a repeated passage in indexed documents and a new one: one passage, its occurrences in both', async () => {
