@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { EMPTY_SLOT, fmix32, tokenize } from '../src/index.js';
+import { EMPTY_SLOT, fmix32, type Pair, type PairSide, type Report, tokenize } from '../src/index.js';
 
 /** The seed articles bundled with the examples. */
 export function seedArticles(): { id: string; text: string }[] {
@@ -115,4 +115,27 @@ export function withoutOwnColours(text: string): string {
   let plain = text;
   for (const code of [0, 1, 2, 31, 33, 36]) plain = plain.replaceAll(`\x1b[${code}m`, '');
   return plain;
+}
+
+/**
+ * The pairs of a Report that involve the documents `ids`, as a lasting index's check() and query() keep
+ * them: a side in one of them, or the one pair listed between two groups (two clusters, or a paragraph
+ * in none) either of which holds one (docs/groups.md).
+ */
+export function pairsInvolving(report: Report, ids: ReadonlySet<string>): Pair[] {
+  const clusterOf = new Map<string, number>();
+  const holds = new Set<number>();
+  for (const c of report.clusters) {
+    for (const m of c.members) {
+      clusterOf.set(`${m.doc}#${m.paragraph}`, c.id);
+      if (ids.has(m.doc)) holds.add(c.id);
+    }
+  }
+  const group = (side: PairSide) => clusterOf.get(`${side.doc}#${side.paragraph}`);
+  return report.pairs.filter((p) => {
+    if (ids.has(p.a.doc) || ids.has(p.b.doc)) return true;
+    const [x, y] = [group(p.a), group(p.b)];
+    if (x !== undefined && x === y) return false;
+    return (x !== undefined && holds.has(x)) || (y !== undefined && holds.has(y));
+  });
 }
