@@ -140,6 +140,7 @@ console.table(
     'passage words': r.words,
     planted: r.planted,
     found: r.found,
+    'through a link': r.linked,
     recall: pct(r.found / r.planted),
   })),
 );

@@ -252,19 +252,29 @@ export async function candidateRates(
 export interface OverlapRecall {
   words: number;
   planted: number;
+  /** Listed (see overlapRecall), or reported through a link. */
   found: number;
+  /** Of those found, how many through the pair listed between their two groups (linkedPairs). */
+  linked: number;
 }
 
-/** Planted passages found: the (source, host) pair is flagged with a shared span of ≥ min(words, m). */
+/**
+ * Planted passages found: the (source, host) pair is flagged with a shared span of ≥ min(words, m), or it
+ * lies between two groups (clusters, or paragraphs in none) that a listed pair links (docs/groups.md: such
+ * pairs are not listed one by one; the link's kind is near or overlap, its span is another pair's).
+ */
 export function overlapRecall(report: Report, corpus: GeneratedCorpus): OverlapRecall[] {
   const n = corpus.paragraphs.length;
-  const { longest } = flaggedKeys(report, corpus);
+  const { longest, linked } = flaggedKeys(report, corpus);
   const byLength = new Map<number, OverlapRecall>();
   for (const o of corpus.truth.overlaps) {
-    const row = byLength.get(o.words) ?? { words: o.words, planted: 0, found: 0 };
+    const row = byLength.get(o.words) ?? { words: o.words, planted: 0, found: 0, linked: 0 };
     row.planted++;
     if ((longest.get(key(o.source, o.target, n)) ?? 0) >= Math.min(o.words, report.options.minOverlapWords)) {
       row.found++;
+    } else if (linked(o.source, o.target) !== undefined) {
+      row.found++;
+      row.linked++;
     }
     byLength.set(o.words, row);
   }

@@ -78,9 +78,13 @@ describe('accuracy against exact references (4,000 paragraphs, seed 7)', () => {
     for (const [key, longest] of runs) {
       expect(longest).toBeGreaterThanOrEqual(DEFAULTS.minOverlapWords);
       const [a, b] = [Math.floor(key / n), key % n];
-      // Listed, or in one cluster (v2 lists a cluster's pairs against its representative only).
+      // Listed, in one cluster (v2 lists a cluster's pairs against its representative only), or between two
+      // groups linked by the one pair listed for them (linkedPairs).
       expect(
-        flagged.near.has(key) || flagged.overlap.has(key) || flagged.together(a, b),
+        flagged.near.has(key) ||
+          flagged.overlap.has(key) ||
+          flagged.together(a, b) ||
+          flagged.linked(a, b) !== undefined,
         `pair ${a}~${b}`,
       ).toBe(true);
     }
