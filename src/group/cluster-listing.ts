@@ -10,16 +10,24 @@ import type { Assignment, Clustered, ClusterInputs, NumberedPair } from './clust
 export function listClusters(at: Assignment, inputs: ClusterInputs): Clustered {
   const { exact, verify, exactCopy, place } = inputs;
   const { cluster, reps, joined, links } = at;
-  const members: number[][] = reps.map((r) => [r]);
-  for (const q of joined.keys()) members[cluster[q]].push(q);
-  // Exact groups without near members are clusters too.
+  // Clusters with more than their representative: near members (in input order), or copies. The others
+  // (a paragraph in no cluster is a cluster of one during clustering) are not listed.
+  const members = new Map<number, number[]>();
+  const listOf = (c: number) => {
+    let list = members.get(c);
+    if (list === undefined) {
+      list = [reps[c]];
+      members.set(c, list);
+    }
+    return list;
+  };
+  for (const q of joined.keys()) listOf(cluster[q]).push(q);
   for (const r of exact.copiesOf.keys()) {
-    if (cluster[r] >= 0) continue;
-    cluster[r] = reps.push(r) - 1;
-    members[cluster[r]] = [r];
+    if (cluster[r] < 0) cluster[r] = reps.push(r) - 1;
+    listOf(cluster[r]);
   }
   const pairs: NumberedPair[] = [];
-  const order = reps.map((_, c) => c).sort((x, y) => reps[x] - reps[y]);
+  const order = [...members.keys()].sort((x, y) => reps[x] - reps[y]);
   const clusters: Cluster[] = [];
   const representatives: number[] = [];
   const clusterOf = new Int32Array(exact.repOf.length).fill(-1);
@@ -28,7 +36,7 @@ export function listClusters(at: Assignment, inputs: ClusterInputs): Clustered {
     const list: ClusterMember[] = [];
     const all: [number, number][] = []; // [paragraph, jaccard]
     let near = false;
-    for (const m of members[c]) {
+    for (const m of members.get(c) as number[]) {
       const jaccard = m === r ? 1 : (joined.get(m) ?? 1);
       if (m !== r) {
         near = true;

@@ -1,4 +1,5 @@
 import type { Cluster, Pair, PairSide } from '../types.js';
+import { GrowableUint32 } from '../util/grow.js';
 import { sortByKey } from '../util/radix-sort.js';
 import { ClusterLinks } from './cluster-links.js';
 import { listClusters } from './cluster-listing.js';
@@ -88,16 +89,18 @@ function assign(
   inputs: ClusterInputs,
 ): Assignment {
   const { mayBeNear, nearJaccard, exact, onCandidate } = inputs;
-  const laterOf = new Uint32Array(candidates.length);
-  const indexes = new Uint32Array(candidates.length);
-  let count = 0;
+  const later = new GrowableUint32();
+  const index = new GrowableUint32();
   for (let i = 0; i < candidates.length; i++) {
     const p = Math.floor(candidates[i] / total);
     const q = candidates[i] - p * total;
     if (!mayBeNear(p, q)) continue;
-    laterOf[count] = q;
-    indexes[count++] = i;
+    later.push(q);
+    index.push(i);
   }
+  const count = later.length;
+  const laterOf = later.view();
+  const indexes = index.view();
   // Stable: the candidates of one q stay in the order of their p.
   sortByKey(laterOf, indexes, count, new Uint32Array(0));
   const cluster = new Int32Array(total).fill(-1);
