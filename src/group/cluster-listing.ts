@@ -1,5 +1,5 @@
 import type { Cluster, ClusterMember, Pair } from '../types.js';
-import type { Assignment, Clustered, ClusterInputs, NumberedPair } from './clusters.js';
+import type { Assignment, Clustered, ClusterInputs, NumberedPair } from './cluster-inputs.js';
 
 /**
  * The Report's clusters and pairs from the assignment: each cluster's representative with each other
