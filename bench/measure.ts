@@ -38,8 +38,15 @@ export interface Flagged {
  * (memberPairs), every copy of a with every copy of b (copies: cluster members with copyOf).
  */
 export function flaggedKeys(report: Report, corpus: GeneratedCorpus): Flagged {
-  const index = globalIndex(corpus);
-  const n = corpus.paragraphs.length;
+  return reportKeys(report, globalIndex(corpus), corpus.paragraphs.length);
+}
+
+/** flaggedKeys for any report: `index` numbers its paragraphs 0 … n − 1. */
+export function reportKeys(
+  report: Report,
+  index: (doc: string, paragraph: number) => number,
+  n: number,
+): Flagged {
   const clusterOf = new Map<number, number>();
   const copies = new Map<number, number[]>(); // paragraph → every paragraph with its words
   for (const cluster of report.clusters) {
