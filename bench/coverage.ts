@@ -26,7 +26,7 @@ export interface Coverage {
   listed: number;
   /** Not listed, but in one cluster. */
   cluster: number;
-  /** Neither, but both are occurrences of one entry of report.passages. */
+  /** Neither, but both are occurrences of one entry of report.passages (or exact copies of one). */
   passage: number;
   /** Not reported in any form, in paragraph order (shared words only for the first `show`). */
   uncovered: UncoveredPair[];
@@ -59,11 +59,13 @@ export function sharedRunCoverage(
   const flagged = reportKeys(report, index, n);
   const passagesOf = new Map<number, Set<number>>();
   report.passages.forEach((passage, id) => {
+    // One occurrence per distinct text: the exact copies of an occurrence hold the passage too.
     for (const o of passage.occurrences) {
-      const p = index(o.doc, o.paragraph);
-      const set = passagesOf.get(p) ?? new Set<number>();
-      if (set.size === 0) passagesOf.set(p, set);
-      set.add(id);
+      for (const p of flagged.copiesOf(index(o.doc, o.paragraph))) {
+        const set = passagesOf.get(p) ?? new Set<number>();
+        if (set.size === 0) passagesOf.set(p, set);
+        set.add(id);
+      }
     }
   });
   const samePassage = (a: number, b: number) => {

@@ -31,6 +31,8 @@ export interface Flagged {
   longest: Map<number, number>;
   /** Whether two paragraphs are in one cluster (linked as duplicates, their pair not listed). */
   together(a: number, b: number): boolean;
+  /** Paragraph p and its exact copies (cluster members with copyOf), which stand for one another. */
+  copiesOf(p: number): readonly number[];
 }
 
 /**
@@ -82,7 +84,7 @@ export function reportKeys(
     const c = clusterOf.get(a);
     return c !== undefined && c === clusterOf.get(b);
   };
-  return { near, overlap, longest, together };
+  return { near, overlap, longest, together, copiesOf: (p) => copies.get(p) ?? [p] };
 }
 
 export interface NearRecall {
