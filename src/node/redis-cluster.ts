@@ -3,10 +3,11 @@ import type { ChainableCommander, Cluster } from 'ioredis';
 import { NearDupError } from '../errors.js';
 import type { IndexStorage, StorageChange, StorageChangeResult } from '../store/storage.js';
 import { type ClusterNode, connectCluster, parseNodes } from './cluster-connect.js';
-import { ClusterKeys, defineScripts, guardedRead, onMeta, type Retired, scripted } from './cluster-keys.js';
+import { ClusterKeys, defineScripts, guardedRead, scripted } from './cluster-keys.js';
 import { purge, retireStale } from './cluster-purge.js';
 import { perNode, type Routed } from './cluster-rounds.js';
-import { CLUSTER_LAYOUT, NOT_PENDING } from './cluster-scripts.js';
+import { CLUSTER_LAYOUT } from './cluster-scripts.js';
+import { writeBatch } from './cluster-write.js';
 import type { RedisClient } from './redis-client.js';
 import { LOST } from './redis-scripts.js';
 
@@ -32,13 +33,6 @@ export interface RedisClusterStorage extends IndexStorage {
   /** Retires the versions pending for at least `olderThan` ms and deletes every retired one; returns how many. */
   cleanup(olderThan?: number): Promise<number>;
 }
-
-const RESULTS: Record<number, StorageChangeResult> = {
-  1: 'done',
-  0: 'exists',
-  [-1]: 'absent',
-  [-2]: 'changed',
-};
 
 /**
  * IndexStorage over a Redis Cluster, for createIndex({ storage: redisClusterStorage({ nodes }) }): the
@@ -120,36 +114,18 @@ class RedisClusterStore implements RedisClusterStorage {
     });
 
   readonly write = (changes: readonly StorageChange[]): Promise<StorageChangeResult[]> =>
-    this.run('write', async (c) => {
-      const results: (StorageChangeResult | undefined)[] = new Array(changes.length);
-      const expected = await this.expected(changes, results);
-      const fresh: (string | undefined)[] = new Array(changes.length);
-      try {
-        await this.begin(c, changes, expected, fresh, results);
-        const writing = changes.flatMap((change, i) => (fresh[i] ? [{ change, version: fresh[i] }] : []));
-        await perNode(
-          c,
-          writing.map(({ change, version }) => this.keys.setRecord(change.id, version, change.to?.record)),
-          this.replicas,
-          this.waitTimeout,
-        );
-        await perNode(
-          c,
-          this.keys.bucketCommands(
-            writing.map(({ change, version }) => ({ version, buckets: change.to?.buckets ?? [] })),
-            'append',
-          ),
-          this.replicas,
-          this.waitTimeout,
-        );
-        const retired = await this.commit(c, changes, expected, fresh, results);
-        await purge(c, this.keys, retired, this.bands, this.replicas, this.waitTimeout).catch(() => {}); // cleanup finishes it
-      } catch (error) {
-        await this.abandon(c, changes, fresh).catch(() => {});
-        throw error;
-      }
-      return results as StorageChangeResult[];
-    });
+    this.run('write', (c) =>
+      writeBatch(c, changes, {
+        keys: this.keys,
+        epoch: this.epoch,
+        bands: this.bands,
+        replicas: this.replicas,
+        waitTimeout: this.waitTimeout,
+        pendingTimeout: this.pendingTimeout,
+        versions: this.versions,
+        get: this.get,
+      }),
+    );
 
   readonly get = (ids: readonly string[]): Promise<({ record: Uint8Array; order: number } | undefined)[]> =>
     this.read('get', async (c) => {
@@ -261,142 +237,10 @@ class RedisClusterStore implements RedisClusterStorage {
     c?.disconnect();
   };
 
-  /** The version each change with `from` expects; a record this storage never saw is looked up and compared. */
-  private async expected(
-    changes: readonly StorageChange[],
-    results: (StorageChangeResult | undefined)[],
-  ): Promise<string[]> {
-    const expected = changes.map(({ from }) => (from ? (this.versions.get(from.record) ?? '?') : ''));
-    const unknown = changes.flatMap((_, i) => (expected[i] === '?' ? [i] : []));
-    if (unknown.length === 0) return expected;
-    const stored = await this.get(unknown.map((i) => changes[i].id));
-    unknown.forEach((i, n) => {
-      const now = stored[n];
-      if (!now) results[i] = 'absent';
-      else if (!sameBytes(now.record, changes[i].from?.record as Uint8Array)) results[i] = 'changed';
-      else expected[i] = this.versions.get(now.record) as string;
-    });
-    return expected;
-  }
-
-  /** Round 1: a pending version for each change that stores a record (and an early refusal where due). */
-  private async begin(
-    c: Cluster,
-    changes: readonly StorageChange[],
-    expected: readonly string[],
-    fresh: (string | undefined)[],
-    results: (StorageChangeResult | undefined)[],
-  ): Promise<void> {
-    const starting = changes.flatMap((change, i) => (change.to && !results[i] ? [i] : []));
-    if (starting.length === 0) return;
-    const k = this.keys;
-    const replies = await this.meta(c, (p) => {
-      for (const i of starting)
-        scripted(p).neardupBegin(
-          ...k.guard(),
-          k.meta('live'),
-          k.meta('sequence'),
-          k.meta('pending'),
-          this.epoch,
-          changes[i].id,
-          expected[i],
-        );
-    });
-    starting.forEach((i, n) => {
-      const reply = Number(replies[n]);
-      if (reply > 0) {
-        fresh[i] = String(reply);
-        this.versions.set(changes[i].to?.record as Uint8Array, fresh[i]);
-      } else results[i] = RESULTS[reply];
-    });
-  }
-
-  /** Round 4: each change committed (or refused); returns the versions to purge. */
-  private async commit(
-    c: Cluster,
-    changes: readonly StorageChange[],
-    expected: readonly string[],
-    fresh: (string | undefined)[],
-    results: (StorageChangeResult | undefined)[],
-  ): Promise<Retired[]> {
-    const committing = changes.flatMap((_, i) => (!results[i] ? [i] : []));
-    if (committing.length === 0) return [];
-    const k = this.keys;
-    const metaKeys = [
-      ...k.guard(),
-      k.meta('live'),
-      k.meta('names'),
-      k.meta('order'),
-      k.meta('pending'),
-      k.meta('retired'),
-      k.meta('sequence'),
-    ];
-    const replies = await this.meta(c, (p) => {
-      for (const i of committing)
-        scripted(p).neardupCommit(
-          ...metaKeys,
-          this.epoch,
-          changes[i].id,
-          expected[i],
-          fresh[i] ?? '',
-          changes[i].order ?? '',
-        );
-    });
-    const retired: Retired[] = [];
-    committing.forEach((i, n) => {
-      const reply = Number(replies[n]);
-      if (reply === NOT_PENDING) {
-        throw new Error(
-          `the batch outlasted pendingTimeout (${this.pendingTimeout} ms): its versions were cleaned up`,
-        );
-      }
-      results[i] = RESULTS[reply];
-      const { id, from, to } = changes[i];
-      if (reply === 1 && from) retired.push({ id, version: expected[i], buckets: from.buckets });
-      if (reply !== 1 && fresh[i]) retired.push({ id, version: fresh[i] as string, buckets: to?.buckets });
-      fresh[i] = undefined; // settled: nothing left to abandon
-    });
-    return retired;
-  }
-
-  /** After a failure: the batch's versions still pending are retired and purged (else cleanup does it). */
-  private async abandon(
-    c: Cluster,
-    changes: readonly StorageChange[],
-    fresh: readonly (string | undefined)[],
-  ): Promise<void> {
-    const left = changes.flatMap((change, i) =>
-      fresh[i] ? [{ id: change.id, version: fresh[i] as string, buckets: change.to?.buckets }] : [],
-    );
-    if (left.length === 0) return;
-    const k = this.keys;
-    const moved = await scripted(c).neardupAbandon(
-      ...k.guard(),
-      k.meta('pending'),
-      k.meta('retired'),
-      this.epoch,
-      ...left.map((l) => l.version),
-    );
-    const abandoned = new Set(moved.filter((_, i) => i % 2 === 0));
-    await purge(
-      c,
-      k,
-      left.filter((l) => abandoned.has(l.version)),
-      this.bands,
-      this.replicas,
-      this.waitTimeout,
-    );
-  }
-
   private async cleanupWith(c: Cluster, olderThan: number): Promise<number> {
     const retired = await retireStale(c, this.keys, this.epoch, olderThan);
     await purge(c, this.keys, retired, this.bands, this.replicas, this.waitTimeout);
     return retired.length;
-  }
-
-  /** A pipeline on the prefix's slot, ended by WAIT (unless `wait` 0); the replies in order. */
-  private meta(c: Cluster, fill: (p: ChainableCommander) => void, wait = this.replicas): Promise<unknown[]> {
-    return onMeta(c, fill, wait, this.waitTimeout);
   }
 
   private guarded(c: Cluster, fill: (p: ChainableCommander) => void): Promise<unknown[]> {
@@ -461,10 +305,4 @@ class RedisClusterStore implements RedisClusterStorage {
 
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -12,6 +12,8 @@
 // opened with and that the parameters are still there: a Redis that restarted empty, was flushed, or
 // lost the keys fails the call with LOST instead of being written to as if it held the index.
 
+import type { ChainableCommander, Redis } from 'ioredis';
+
 /**
  * Raised when the layout below changes; an index stored with another layout is refused. 3: 64-bit
  * fingerprint buckets (16 hex digits), the epoch.
@@ -125,3 +127,30 @@ if redis.call('EXISTS', KEYS[1]) == 0 then
   redis.call('SET', KEYS[3], ARGV[3])
 end
 return { redis.call('GET', KEYS[1]), redis.call('GET', KEYS[2]) or '', redis.call('GET', KEYS[3]) or '' }`;
+
+/** The scripts as commands (defineCommand: EVALSHA, with EVAL when Redis does not know the script yet). */
+export interface Scripted {
+  // The keys and arguments in one array, which ioredis flattens: spread as arguments, a long document's
+  // 100,000 buckets and more would overflow the stack.
+  neardupChange(numberOfKeys: number, args: RedisArgument[]): Promise<number>;
+  neardupMembers(numberOfKeys: number, args: RedisArgument[]): Promise<string[]>;
+  neardupReserve(numberOfKeys: number, args: RedisArgument[]): Promise<number>;
+  neardupRelease(numberOfKeys: number, args: RedisArgument[]): Promise<number>;
+  neardupInit(numberOfKeys: number, args: RedisArgument[]): Promise<[string, string, string]>;
+}
+export type RedisArgument = string | Buffer | number;
+export function scripted<T extends Redis | ChainableCommander>(client: T): T & Scripted {
+  return client as T & Scripted;
+}
+
+/** Defines the scripts on a client (once: a client of the caller's may be shared by several storages). */
+export function define(client: Redis): Redis {
+  if (!(client as Partial<Scripted>).neardupChange) {
+    client.defineCommand('neardupChange', { lua: CHANGE });
+    client.defineCommand('neardupMembers', { lua: MEMBERS });
+    client.defineCommand('neardupReserve', { lua: RESERVE });
+    client.defineCommand('neardupRelease', { lua: RELEASE });
+    client.defineCommand('neardupInit', { lua: INIT });
+  }
+  return client;
+}

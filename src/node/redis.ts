@@ -5,7 +5,7 @@ import type { IndexStorage, StorageChange, StorageChangeResult } from '../store/
 import { appendAll } from '../util/append.js';
 import type { RedisClient } from './redis-client.js';
 import { connect } from './redis-connect.js';
-import { CHANGE, INIT, LAYOUT, LOST, MEMBERS, RELEASE, RESERVE } from './redis-scripts.js';
+import { define, LAYOUT, LOST, type RedisArgument, scripted } from './redis-scripts.js';
 
 export interface RedisStorageOptions {
   /** A Redis URL (redis://host:port/db); ioredis, an optional peer dependency, is loaded for it. */
@@ -27,21 +27,6 @@ const RESULTS: Record<number, StorageChangeResult> = {
   [-1]: 'absent',
   [-2]: 'changed',
 };
-
-/** The scripts as commands (defineCommand: EVALSHA, with EVAL when Redis does not know the script yet). */
-interface Scripted {
-  // The keys and arguments in one array, which ioredis flattens: spread as arguments, a long document's
-  // 100,000 buckets and more would overflow the stack.
-  neardupChange(numberOfKeys: number, args: RedisArgument[]): Promise<number>;
-  neardupMembers(numberOfKeys: number, args: RedisArgument[]): Promise<string[]>;
-  neardupReserve(numberOfKeys: number, args: RedisArgument[]): Promise<number>;
-  neardupRelease(numberOfKeys: number, args: RedisArgument[]): Promise<number>;
-  neardupInit(numberOfKeys: number, args: RedisArgument[]): Promise<[string, string, string]>;
-}
-type RedisArgument = string | Buffer | number;
-function scripted<T extends Redis | ChainableCommander>(client: T): T & Scripted {
-  return client as T & Scripted;
-}
 
 /**
  * IndexStorage in Redis, for createIndex({ storage: redisStorage({ url }) }): documents as binary
@@ -301,18 +286,6 @@ class RedisStorage implements IndexStorage {
       );
     }
   }
-}
-
-/** Defines the scripts on a client (once: a client of the caller's may be shared by several storages). */
-function define(client: Redis): Redis {
-  if (!(client as Partial<Scripted>).neardupChange) {
-    client.defineCommand('neardupChange', { lua: CHANGE });
-    client.defineCommand('neardupMembers', { lua: MEMBERS });
-    client.defineCommand('neardupReserve', { lua: RESERVE });
-    client.defineCommand('neardupRelease', { lua: RELEASE });
-    client.defineCommand('neardupInit', { lua: INIT });
-  }
-  return client;
 }
 
 /** A new index's epoch: 16 random hex digits (uniqueness, not secrecy, is what matters). */

@@ -3,19 +3,17 @@
 // and every few kills the answers equal an in-memory index of the committed documents. A restarted
 // writer cleans up what the killed one left and completes the corpus; then nothing is left over.
 // NEARDUP_CLUSTER_KILLS=60 runs more kills than the suite's 20 (docs/redis-cluster.md has such a run).
-import { type ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIndex, type Report } from '../../src/index.js';
 import { redisClusterStorage } from '../../src/node/redis-cluster.js';
 import { clusterDocs } from './cluster-corpus.js';
 import { problems, readState } from './cluster-invariants.js';
 import { redisRequired, redisServerPath } from './redis.js';
-import { type RedisCluster, redisCliPath, startCluster } from './redis-cluster.js';
+import { type RedisCluster, redisCliPath, spawnClusterWriter, startCluster } from './redis-cluster.js';
 
 const wanted = (redisServerPath !== undefined && redisCliPath !== undefined) || redisRequired;
 const KILLS = Number(process.env.NEARDUP_CLUSTER_KILLS ?? 20);
-const root = join(import.meta.dirname, '..', '..');
 const withoutTime = (report: Report) => ({ ...report, stats: { ...report.stats, ms: 0 } });
 let cluster: RedisCluster;
 
@@ -32,21 +30,7 @@ function writer(prefix: string): {
   opened: Promise<number>;
   exited: Promise<number | null>;
 } {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(root, 'test', 'fixtures', 'cluster-writer.ts'),
-      cluster.urls.join(','),
-      prefix,
-      '0',
-      String(clusterDocs.length),
-      '4',
-      'restart',
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const child = spawnClusterWriter(cluster, prefix, 0, clusterDocs.length, 4, 'restart');
   const opened = new Promise<number>((resolve, reject) => {
     child.stdout?.on('data', (data: Buffer) => {
       const match = /open (\d+)/.exec(String(data));

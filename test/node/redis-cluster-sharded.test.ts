@@ -1,6 +1,6 @@
 // redisClusterStorage on a real three-master Redis Cluster (issue 16.1): the same answers as an in-memory
 // index, the index spread over every master, and the protocol's invariants after every kind of change.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { redisClusterStorage } from '../../src/node/redis-cluster.js';
 import { clusterDocs } from './cluster-corpus.js';
 import { problems, readState } from './cluster-invariants.js';
 import { redisRequired, redisServerPath, startRedis } from './redis.js';
-import { type RedisCluster, redisCliPath, startCluster } from './redis-cluster.js';
+import { type RedisCluster, redisCliPath, spawnClusterWriter, startCluster } from './redis-cluster.js';
 import { redisTestDocs } from './redis-fixture.js';
 
 const wanted = (redisServerPath !== undefined && redisCliPath !== undefined) || redisRequired;
@@ -24,23 +24,9 @@ const root = join(import.meta.dirname, '..', '..');
 /** A worker process (test/fixtures/cluster-writer.ts) adding documents [from, to), querying each batch first. */
 function worker(prefix: string, from: number, to: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        join(root, 'test', 'fixtures', 'cluster-writer.ts'),
-        cluster.urls.join(','),
-        prefix,
-        String(from),
-        String(to),
-        '5',
-        'worker',
-      ],
-      { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
+    const child = spawnClusterWriter(cluster, prefix, from, to, 5, 'worker');
     let out = '';
-    child.stdout.on('data', (data: Buffer) => {
+    child.stdout?.on('data', (data: Buffer) => {
       out += String(data);
     });
     child.once('exit', (code) =>

@@ -1,7 +1,7 @@
 // A throwaway Redis Cluster for the tests: three redis-server nodes (Debian's package) with
 // cluster-enabled, on free loopback ports (each with its bus port, +10000, free too), no persistence,
 // joined by `redis-cli --cluster create`; stopped, and its folder removed, by the test that started it.
-import { execFile } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -137,4 +137,34 @@ export async function ownerOf(cluster: RedisCluster, prefix: string): Promise<nu
   } finally {
     r.disconnect();
   }
+}
+
+/**
+ * Starts test/fixtures/cluster-writer.ts on the cluster: it adds documents [from, to) of the cluster test
+ * corpus under `prefix`, `batch` documents a batch, in `mode` ('restart' or 'worker'; see the fixture).
+ */
+export function spawnClusterWriter(
+  cluster: RedisCluster,
+  prefix: string,
+  from: number,
+  to: number,
+  batch: number,
+  mode: 'restart' | 'worker',
+): ChildProcess {
+  const root = join(import.meta.dirname, '..', '..');
+  return spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(root, 'test', 'fixtures', 'cluster-writer.ts'),
+      cluster.urls.join(','),
+      prefix,
+      String(from),
+      String(to),
+      String(batch),
+      mode,
+    ],
+    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
 }

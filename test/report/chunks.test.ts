@@ -4,12 +4,8 @@ import {
   findDuplicates,
   NearDupError,
   type Report,
-  renderHtml,
-  renderHtmlChunks,
   renderJson,
   renderJsonChunks,
-  renderSarif,
-  renderSarifChunks,
   renderText,
   renderTextChunks,
 } from '../../src/index.js';
@@ -17,21 +13,17 @@ import { CHUNK_CHARS } from '../../src/report/chunks.js';
 import { jsonChunks, LazyArray } from '../../src/report/json-chunks.js';
 import { seedArticles } from '../helpers.js';
 import { quotingDocs } from './boilerplate.js';
+import { FORMATS as BASE_FORMATS, type FormatRenderers, type Texts } from './formats.js';
 
-type Texts = Map<string, string>;
-/** Each format as [string renderer, chunked renderer]. */
-const FORMATS: Record<string, [(r: Report, t: Texts) => string, (r: Report, t: Texts) => Iterable<string>]> =
-  {
-    json: [(r) => renderJson(r), (r) => renderJsonChunks(r)],
-    'json (indent 0)': [(r) => renderJson(r, 0), (r) => renderJsonChunks(r, 0)],
-    text: [(r, t) => renderText(r, t), (r, t) => renderTextChunks(r, t)],
-    'text (colour)': [
-      (r, t) => renderText(r, t, { color: true }),
-      (r, t) => renderTextChunks(r, t, { color: true }),
-    ],
-    html: [(r, t) => renderHtml(r, t), (r, t) => renderHtmlChunks(r, t)],
-    sarif: [(r, t) => renderSarif(r, t), (r, t) => renderSarifChunks(r, t)],
-  };
+/** Each format as [string renderer, chunked renderer], with the JSON and text variants. */
+const FORMATS: Record<string, FormatRenderers> = {
+  ...BASE_FORMATS,
+  'json (indent 0)': [(r) => renderJson(r, 0), (r) => renderJsonChunks(r, 0)],
+  'text (colour)': [
+    (r, t) => renderText(r, t, { color: true }),
+    (r, t) => renderTextChunks(r, t, { color: true }),
+  ],
+};
 
 let big: { report: Report; texts: Texts };
 beforeAll(async () => {

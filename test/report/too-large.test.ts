@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  NearDupError,
-  type Report,
-  renderHtml,
-  renderHtmlChunks,
-  renderJson,
-  renderJsonChunks,
-  renderSarif,
-  renderSarifChunks,
-  renderText,
-  renderTextChunks,
-  resolveOptions,
-} from '../../src/index.js';
+import { NearDupError, type Report, resolveOptions } from '../../src/index.js';
+import { FORMATS } from './formats.js';
 
 // Slow by nature (each case writes over 512 MB of text twice, ~4-16 s), so in a file of its own.
-
-type Texts = Map<string, string>;
-const FORMATS: Record<string, [(r: Report, t: Texts) => string, (r: Report, t: Texts) => Iterable<string>]> =
-  {
-    json: [(r) => renderJson(r), (r) => renderJsonChunks(r)],
-    text: [(r, t) => renderText(r, t), (r, t) => renderTextChunks(r, t)],
-    html: [(r, t) => renderHtml(r, t), (r, t) => renderHtmlChunks(r, t)],
-    sarif: [(r, t) => renderSarif(r, t), (r, t) => renderSarifChunks(r, t)],
-  };
 
 describe('reports longer than any string', () => {
   // One document whose id is 2^26 characters, named in `pairs` pairs: just enough places naming it for
@@ -63,7 +43,7 @@ describe('reports longer than any string', () => {
   it.each(Object.entries(PAIRS))(
     '%s: the string renderer throws REPORT_TOO_LARGE naming the chunked one; the chunks still come',
     (format, pairs) => {
-      const [whole, chunked] = FORMATS[format];
+      const [whole, chunked] = FORMATS[format as keyof typeof FORMATS];
       const report = hugeReport(pairs);
       let error: unknown;
       try {
