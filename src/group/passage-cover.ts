@@ -1,5 +1,6 @@
 import { KeyedIds, sortByKey } from '../candidates/radix-groups.js';
 import type { PairSide, RepeatedPassage } from '../types.js';
+import { GrowableUint32 } from '../util/grow.js';
 import type { PairVerifier } from '../verify/pair-verifier.js';
 import { packRepeatedRanges, type RepeatedRanges } from '../verify/repeated-ranges.js';
 
@@ -47,76 +48,97 @@ export function coverFrequentWindows(
   for (let e = 0; e < frequent.length; e++) if (frequent[e] === 1) byHash.push(windows.hash[e], e);
   sortByKey(byHash); // stable: within a hash, paragraphs (and starts) ascending
   const { keys, ids, length } = byHash;
-  // Each window's holders: its first start in each paragraph holding it, as entries [from, to) of ids.
-  const groups: { from: number; to: number; holders: number }[] = [];
+  // Each window's entries [starts[g], starts[g + 1]) of ids, and how many paragraphs hold it.
+  const starts = new GrowableUint32();
+  const holders = new GrowableUint32();
   for (let from = 0; from < length; ) {
     let to = from + 1;
-    let holders = 1;
+    let count = 1;
     for (; to < length && keys[to] === keys[from]; to++)
-      if (windows.paragraph[ids[to]] !== windows.paragraph[ids[to - 1]]) holders++;
-    groups.push({ from, to, holders });
+      if (windows.paragraph[ids[to]] !== windows.paragraph[ids[to - 1]]) count++;
+    starts.push(from);
+    holders.push(count);
     from = to;
   }
-  groups.sort((x, y) => y.holders - x.holders || ids[x.from] - ids[y.from]);
-  const occurrences: Occurrence[] = [];
-  const byParagraph = new Map<number, Occurrence[]>();
-  const members: Set<number>[] = []; // paragraphs of each passage
-  let passages = 0;
-  for (const { from, to } of groups) {
-    const holders: { p: number; start: number }[] = [];
-    for (let k = from; k < to; k++) {
-      const e = ids[k];
-      const p = windows.paragraph[e];
-      if (holders.length === 0 || holders[holders.length - 1].p !== p)
-        holders.push({ p, start: windows.start[e] });
-    }
-    if (isCovered(holders, byParagraph, members)) continue;
-    for (let rest = holders; rest.length > 1; ) {
-      const anchor = verifier.paragraph(rest[0].p).terms.words;
-      const a = rest[0].start;
-      const same: typeof holders = [];
-      const other: typeof holders = [];
-      for (const h of rest)
-        (sameWords(anchor, a, verifier.paragraph(h.p).terms.words, h.start, m) ? same : other).push(h);
-      rest = other;
-      if (same.length < 2) continue;
-      const sides = same.map(({ p, start }) => ({ words: verifier.paragraph(p).terms.words, start }));
-      const { left, right } = extent(sides, m);
-      const id = passages++;
-      members.push(new Set(same.map((h) => h.p)));
-      for (const { p, start } of same) {
-        const occurrence = { id, p, from: start - left, to: start + right };
-        occurrences.push(occurrence);
-        const list = byParagraph.get(p) ?? [];
-        if (list.length === 0) byParagraph.set(p, list);
-        list.push(occurrence);
-      }
+  starts.push(length);
+  const first = starts.view();
+  const count = holders.view();
+  const order = Uint32Array.from({ length: count.length }, (_, g) => g);
+  order.sort((x, y) => count[y] - count[x] || ids[first[x]] - ids[first[y]]);
+  const made = new MadePassages();
+  const paragraphOf = (k: number) => windows.paragraph[ids[k]];
+  for (const g of order) {
+    if (made.cover(first[g], first[g + 1], paragraphOf)) continue;
+    // Its holders, each at its first start: those with the first one's words make a passage, the rest
+    // (a hash collision) are tried again among themselves.
+    let rest: { p: number; start: number }[] = [];
+    for (let k = first[g]; k < first[g + 1]; k++)
+      if (k === first[g] || paragraphOf(k) !== paragraphOf(k - 1))
+        rest.push({ p: paragraphOf(k), start: windows.start[ids[k]] });
+    while (rest.length > 1) {
+      const sides = rest.map(({ p, start }) => ({ p, start, words: verifier.paragraph(p).terms.words }));
+      const same = sides.filter((side) => sameWords(sides[0], side, m));
+      rest = sides.filter((side) => !sameWords(sides[0], side, m));
+      if (same.length > 1) made.add(same, extent(same, m));
     }
   }
   return {
-    passages: reported(occurrences, passages, verifier, place),
-    ranges: repeatedRanges(windows, frequent, m, byParagraph),
+    passages: reported(made.occurrences, made.count, verifier, place),
+    ranges: repeatedRanges(windows, frequent, m, made.byParagraph),
   };
 }
 
-/** Whether every holder is an occurrence of one passage already made (one of the first holder's). */
-function isCovered(
-  holders: readonly { p: number }[],
-  byParagraph: Map<number, Occurrence[]>,
-  members: readonly Set<number>[],
-): boolean {
-  for (const { id } of byParagraph.get(holders[0].p) ?? [])
-    if (holders.every(({ p }) => members[id].has(p))) return true;
-  return false;
+/** The passages made so far: their occurrences, by paragraph, and the paragraphs of each. */
+class MadePassages {
+  readonly occurrences: Occurrence[] = [];
+  readonly byParagraph = new Map<number, Occurrence[]>();
+  private readonly members: Set<number>[] = [];
+
+  get count(): number {
+    return this.members.length;
+  }
+
+  /** Whether the paragraphs of entries [from, to) are all occurrences of one passage (one of the first's). */
+  cover(from: number, to: number, paragraphOf: (k: number) => number): boolean {
+    for (const { id } of this.byParagraph.get(paragraphOf(from)) ?? []) {
+      let all = true;
+      for (let k = from + 1; all && k < to; k++) all = this.members[id].has(paragraphOf(k));
+      if (all) return true;
+    }
+    return false;
+  }
+
+  /** A passage held at `start − left` to `start + right` by each of `sides`. */
+  add(
+    sides: readonly { p: number; start: number }[],
+    { left, right }: { left: number; right: number },
+  ): void {
+    const id = this.members.length;
+    this.members.push(new Set(sides.map((side) => side.p)));
+    for (const { p, start } of sides) {
+      const occurrence = { id, p, from: start - left, to: start + right };
+      this.occurrences.push(occurrence);
+      const list = this.byParagraph.get(p) ?? [];
+      if (list.length === 0) this.byParagraph.set(p, list);
+      list.push(occurrence);
+    }
+  }
 }
 
-function sameWords(a: readonly string[], i: number, b: readonly string[], j: number, m: number): boolean {
-  for (let k = 0; k < m; k++) if (a[i + k] !== b[j + k]) return false;
+/** Whether two sides have the same m words from their starts. */
+function sameWords(a: Side, b: Side, m: number): boolean {
+  for (let k = 0; k < m; k++) if (a.words[a.start + k] !== b.words[b.start + k]) return false;
   return true;
 }
 
+/** A paragraph's words, and where a window of them starts. */
+interface Side {
+  words: readonly string[];
+  start: number;
+}
+
 /** How far the shared words reach before (left) and from (right) each side's start, on every side. */
-function extent(sides: readonly { words: readonly string[]; start: number }[], m: number) {
+function extent(sides: readonly Side[], m: number): { left: number; right: number } {
   const [first] = sides;
   let right = m;
   const agreeAt = (offset: number) => {
