@@ -38,6 +38,8 @@ export interface Flagged {
    * kind found between them (linkedPairs), without saying which.
    */
   linked(a: number, b: number): Pair['kind'] | undefined;
+  /** Paragraph p and its exact copies (cluster members with copyOf), which stand for one another. */
+  copiesOf(p: number): readonly number[];
 }
 
 /**
@@ -45,8 +47,15 @@ export interface Flagged {
  * (memberPairs), every copy of a with every copy of b (copies: cluster members with copyOf).
  */
 export function flaggedKeys(report: Report, corpus: GeneratedCorpus): Flagged {
-  const index = globalIndex(corpus);
-  const n = corpus.paragraphs.length;
+  return reportKeys(report, globalIndex(corpus), corpus.paragraphs.length);
+}
+
+/** flaggedKeys for any report: `index` numbers its paragraphs 0 … n − 1. */
+export function reportKeys(
+  report: Report,
+  index: (doc: string, paragraph: number) => number,
+  n: number,
+): Flagged {
   const clusterOf = new Map<number, number>();
   const copies = new Map<number, number[]>(); // paragraph → every paragraph with its words
   for (const cluster of report.clusters) {
@@ -88,7 +97,7 @@ export function flaggedKeys(report: Report, corpus: GeneratedCorpus): Flagged {
     return c !== undefined && c === clusterOf.get(b);
   };
   const linked = (a: number, b: number) => (groupOf(a) === groupOf(b) ? undefined : links.get(linkKey(a, b)));
-  return { near, overlap, longest, together, linked };
+  return { near, overlap, longest, together, linked, copiesOf: (p) => copies.get(p) ?? [p] };
 }
 
 export interface NearRecall {

@@ -4,6 +4,7 @@ import { LruCache } from '../util/lru.js';
 import { ExactShingles, type ShingleSet } from './exact-shingles.js';
 import { editSimilarity, jaccard } from './metrics.js';
 import type { Passage } from './passages.js';
+import { longestOutside, type RepeatedRanges, shareRepeatedPassage } from './repeated-ranges.js';
 import { rollingWindows } from './run-stretches.js';
 import { type PassageOptions, SharedPassages } from './shared-passages.js';
 import { type SharedRun, sharedRuns } from './shared-runs.js';
@@ -59,8 +60,8 @@ export class PairVerifier {
 
   private readonly shifts = new Map<number, number>();
   private readonly exact: ExactShingles;
-  /** Per paragraph, word ranges of repeated passages (flat [from, to, …]): runs inside them are no overlap. */
-  private passageRanges: (p: number) => Uint32Array | undefined = () => undefined;
+  /** Per paragraph, its repeated text and the repeated passages it is an occurrence of (see beyondRepeated). */
+  private passageRanges: (p: number) => RepeatedRanges | undefined = () => undefined;
   private readonly passages: SharedPassages;
 
   constructor(
@@ -94,11 +95,10 @@ export class PairVerifier {
   }
 
   /**
-   * Tells the verifier where repeated passages lie (word ranges of each paragraph's terms, flat [from,
-   * to, …], sorted): a shared run counts towards an overlap only if, on each side, it has a stretch of
-   * minOverlapWords words outside them (docs/groups.md).
+   * Tells the verifier where repeated passages lie in each paragraph's terms, and which passages it is
+   * an occurrence of (RepeatedRanges): see beyondRepeated.
    */
-  setPassageRanges(ranges: (p: number) => Uint32Array | undefined): void {
+  setPassageRanges(ranges: (p: number) => RepeatedRanges | undefined): void {
     this.passageRanges = ranges;
   }
 
@@ -221,13 +221,15 @@ export class PairVerifier {
   }
 
   /**
-   * The passages with, on each side, minOverlapWords words in one stretch outside repeated passages (what
-   * makes an overlap when repeated passages are known: docs/groups.md).
+   * The shared passages that make an overlap once repeated passages are known (docs/groups.md, "Every
+   * shared run is reported"): when p and q are occurrences of one repeated passage, which reports them
+   * together, those with minOverlapWords words in one stretch outside repeated text on each side; for any
+   * other pair, all of them, whole.
    */
   private beyondRepeated(passages: Passage[], p: number, q: number): Passage[] {
     const aRanges = this.passageRanges(p);
     const bRanges = this.passageRanges(q);
-    if (aRanges === undefined && bRanges === undefined) return passages;
+    if (!shareRepeatedPassage(aRanges, bRanges)) return passages;
     const m = this.params.minOverlapWords;
     return passages.filter(
       (passage) =>
@@ -348,20 +350,6 @@ export class PairVerifier {
     this.cache.set(p, paragraph);
     return paragraph;
   }
-}
-
-/** The longest stretch of [from, to) outside the sorted disjoint ranges (flat [from, to, …]). */
-export function longestOutside(from: number, to: number, ranges: Uint32Array | undefined): number {
-  if (ranges === undefined) return to - from;
-  let longest = 0;
-  let at = from;
-  for (let i = 0; i < ranges.length && at < to; i += 2) {
-    if (ranges[i + 1] <= at) continue;
-    if (ranges[i] >= to) break;
-    longest = Math.max(longest, ranges[i] - at);
-    at = Math.max(at, ranges[i + 1]);
-  }
-  return Math.max(longest, to - at);
 }
 
 /** Start offset of each word in words.join(' '). */
